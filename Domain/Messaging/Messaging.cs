@@ -1,0 +1,225 @@
+using HelpdeskBot.Domain.Tickets;
+
+namespace HelpdeskBot.Domain.Messaging;
+
+public enum OutboxKind
+{
+    /// <summary>Post the ticket's card to the IT channel, or update it in place once posted. Rendered from the ticket's state at send time.</summary>
+    TicketChannelCard = 0,
+
+    /// <summary>Tell the requester, in their personal chat, that their ticket changed.</summary>
+    RequesterNotice = 1,
+
+    /// <summary>A plain text to the IT channel.</summary>
+    ChannelText = 2,
+}
+
+public enum OutboxState
+{
+    Pending = 0,
+    Sent = 1,
+    Dead = 2,
+    Unreachable = 3,
+}
+
+/// <summary>
+/// A proactive message that must reach Teams once. Written in the same transaction as the change that caused it;
+/// a background sender delivers it with retries.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    /// <param name="ticket">the ticket concerned; a new ticket gets its id when the transaction commits.</param>
+    public OutboxMessage(OutboxKind kind, Ticket? ticket, int? recipientPersonId, string payload, DateTimeOffset now)
+    {
+        Kind = kind;
+        Ticket = ticket;
+        TicketId = ticket is { Id: > 0 } ? ticket.Id : null;
+        RecipientPersonId = recipientPersonId;
+        Payload = payload;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+    public OutboxKind Kind { get; private set; }
+    public int? TicketId { get; private set; }
+    public Ticket? Ticket { get; private set; }
+    public int? RecipientPersonId { get; private set; }
+    public string Payload { get; private set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public int Attempts { get; private set; }
+    public OutboxState State { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Which sender instance holds the message, and until when (a lease, so two hosts never send the same message).</summary>
+    public string? LeaseOwner { get; private set; }
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    public void Lease(string owner, DateTimeOffset until)
+    {
+        LeaseOwner = owner;
+        LeaseUntil = until;
+    }
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        State = OutboxState.Sent;
+        SentAt = now;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    public void MarkUnreachable(string error, DateTimeOffset now)
+    {
+        State = OutboxState.Unreachable;
+        LastError = error;
+        SentAt = now;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    /// <summary>Schedules the next try. After <paramref name="maxAttempts"/> the message is dead and kept for inspection.</summary>
+    public void MarkFailed(string error, DateTimeOffset nextAttempt, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        NextAttemptAt = nextAttempt;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        if (Attempts >= maxAttempts)
+        {
+            State = OutboxState.Dead;
+        }
+    }
+
+    /// <summary>The target is not reachable yet (e.g. no IT channel set): wait without spending an attempt.</summary>
+    public void Defer(string reason, DateTimeOffset nextAttempt)
+    {
+        LastError = reason;
+        NextAttemptAt = nextAttempt;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+}
+
+public enum ConversationKind
+{
+    Personal = 0,
+    Channel = 1,
+}
+
+/// <summary>A stored Bot Framework conversation reference, so the bot can write first (proactive messages).</summary>
+public sealed class ConversationRecord
+{
+    private ConversationRecord()
+    {
+    }
+
+    public ConversationRecord(ConversationKind kind, string conversationId, int? personId, string referenceJson, DateTimeOffset now)
+    {
+        Kind = kind;
+        ConversationId = conversationId;
+        PersonId = personId;
+        ReferenceJson = referenceJson;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public ConversationKind Kind { get; private set; }
+    public string ConversationId { get; private set; } = string.Empty;
+    public int? PersonId { get; private set; }
+    public string ReferenceJson { get; private set; } = string.Empty;
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Refresh(string referenceJson, DateTimeOffset now)
+    {
+        ReferenceJson = referenceJson;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>The IT team channel where tickets are posted. One row; setting it again replaces it.</summary>
+public sealed class ItChannel
+{
+    public const int SingletonId = 1;
+
+    private ItChannel()
+    {
+    }
+
+    public ItChannel(string conversationId, string? teamId, string? channelName, int setByPersonId, DateTimeOffset now)
+    {
+        Id = SingletonId;
+        Set(conversationId, teamId, channelName, setByPersonId, now);
+    }
+
+    public int Id { get; private set; }
+    public string ConversationId { get; private set; } = string.Empty;
+    public string? TeamId { get; private set; }
+    public string? ChannelName { get; private set; }
+    public int SetByPersonId { get; private set; }
+    public DateTimeOffset SetAt { get; private set; }
+
+    public void Set(string conversationId, string? teamId, string? channelName, int setByPersonId, DateTimeOffset now)
+    {
+        ConversationId = conversationId;
+        TeamId = teamId;
+        ChannelName = channelName;
+        SetByPersonId = setByPersonId;
+        SetAt = now;
+    }
+}
+
+/// <summary>An inbound activity already taken in hand: a Teams retry of it is answered without acting twice.</summary>
+public sealed class ProcessedActivity
+{
+    private ProcessedActivity()
+    {
+    }
+
+    public ProcessedActivity(string key, DateTimeOffset now)
+    {
+        Key = key;
+        ReceivedAt = now;
+    }
+
+    public string Key { get; private set; } = string.Empty;
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public void Complete(DateTimeOffset now) => CompletedAt = now;
+}
+
+/// <summary>The state of the dialog a conversation is in, as a versioned JSON document.</summary>
+public sealed class DialogStateRecord
+{
+    private DialogStateRecord()
+    {
+    }
+
+    public DialogStateRecord(string conversationId, string dialogName, int stateVersion, string stateJson, DateTimeOffset now)
+    {
+        ConversationId = conversationId;
+        Update(dialogName, stateVersion, stateJson, now);
+    }
+
+    public string ConversationId { get; private set; } = string.Empty;
+    public string DialogName { get; private set; } = string.Empty;
+    public int StateVersion { get; private set; }
+    public string StateJson { get; private set; } = string.Empty;
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Update(string dialogName, int stateVersion, string stateJson, DateTimeOffset now)
+    {
+        DialogName = dialogName;
+        StateVersion = stateVersion;
+        StateJson = stateJson;
+        UpdatedAt = now;
+    }
+}
