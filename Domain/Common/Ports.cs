@@ -53,3 +53,11 @@ public interface IOutbox
 {
     void Enqueue(OutboxMessage message);
 }
+
+/// <summary>Dialog state per conversation. Changes commit with the use case's unit of work, so ending a dialog and filing its ticket are one transaction.</summary>
+public interface IDialogStateRepository
+{
+    Task<DialogStateRecord?> FindAsync(string conversationId, CancellationToken ct = default);
+    void Add(DialogStateRecord record);
+    void Remove(DialogStateRecord record);
+}

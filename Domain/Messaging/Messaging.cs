@@ -215,8 +215,12 @@ public sealed class DialogStateRecord
     public string StateJson { get; private set; } = string.Empty;
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency token: two turns of one conversation racing cannot both act on the same state.</summary>
+    public int Revision { get; private set; }
+
     public void Update(string dialogName, int stateVersion, string stateJson, DateTimeOffset now)
     {
+        Revision++;
         DialogName = dialogName;
         StateVersion = stateVersion;
         StateJson = stateJson;

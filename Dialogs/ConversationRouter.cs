@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HelpdeskBot.Cards.Common;
+using HelpdeskBot.Cards.Conversations;
+using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Dialogs.Engine;
+using HelpdeskBot.Dialogs.Tickets;
+using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Domain.Messaging;
+using HelpdeskBot.Domain.Tickets;
+
+namespace HelpdeskBot.Dialogs;
+
+/// <summary>
+/// The personal chat's front door: continues the dialog the conversation is in, or reads a new message as a
+/// command ("taleplerim", a ticket number, help) or as the start of a fault report.
+/// </summary>
+public sealed partial class ConversationRouter(
+    IDialogStateRepository states,
+    IUnitOfWork uow,
+    ITicketRepository tickets,
+    FaultReportDialog faultReport,
+    TicketViewFactory views,
+    TimeProvider clock)
+{
+    /// <summary>A dialog untouched this long is forgotten; the user starts again, told why.</summary>
+    public static readonly TimeSpan DialogLifetime = TimeSpan.FromHours(24);
+
+    private const int MyTicketsShown = 10;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(UserTurn turn, CancellationToken ct = default)
+    {
+        var c = turn.Culture;
+        var record = await states.FindAsync(turn.ConversationId, ct);
+        var preface = new List<Reply>();
+        if (record is not null)
+        {
+            if (TurkishText.IsExactly(turn.Text, "iptal", "cancel", "vazgeç", "vazgec", "vazgeçtim", "stop", "dur"))
+            {
+                states.Remove(record);
+                await uow.SaveChangesAsync(ct);
+                return [new TextReply(Text.Get("Dialog_Cancelled", c))];
+            }
+
+            var state = ReadState(record);
+            if (state is null || clock.GetUtcNow() - record.UpdatedAt > DialogLifetime)
+            {
+                // Written by a build whose state we cannot read, or abandoned: never strand the user, start afresh.
+                states.Remove(record);
+                await uow.SaveChangesAsync(ct);
+                preface.Add(new TextReply(Text.Get(state is null ? "Dialog_Reset" : "Dialog_Expired", c)));
+            }
+            else
+            {
+                var (next, replies) = await faultReport.ContinueUntypedAsync(state, turn, ct);
+                await KeepAsync(record, next, turn, ct);
+                return replies;
+            }
+        }
+
+        return [.. preface, .. await StartAsync(turn, ct)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> StartAsync(UserTurn turn, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        var text = turn.Text?.Trim() ?? string.Empty;
+        if (turn.Value is { } value && value.ValueKind == JsonValueKind.Object && Json.TryRead<DialogSubmitData>(value) is { Step: not null })
+        {
+            return [new TextReply(Text.Get("Dialog_Finished", c))];
+        }
+
+        if (text.Length == 0 || TurkishText.IsExactly(text, "yardım", "yardim", "help", "?", "menü", "menu", "komutlar", "commands"))
+        {
+            return [new TextReply(Text.Get("Help", c))];
+        }
+
+        if (TurkishText.IsExactly(text, "merhaba", "selam", "selamlar", "günaydın", "gunaydin", "iyi günler", "hi", "hello", "hey"))
+        {
+            return [new TextReply(Text.Format("Welcome", c, turn.User.DisplayName)), new TextReply(Text.Get("Help", c))];
+        }
+
+        if (TurkishText.IsExactly(text, "taleplerim", "taleplerimi göster", "my requests", "requests", "my tickets", "taleplerimi listele"))
+        {
+            var mine = await tickets.ListOfRequesterAsync(turn.User.Id, MyTicketsShown, ct);
+            var list = new List<TicketView>();
+            foreach (var t in mine)
+            {
+                list.Add(await views.CreateAsync(t, ct));
+            }
+
+            return [new CardReply(TicketCards.MyTickets(list, c))];
+        }
+
+        if (TicketNumber().Match(text) is { Success: true } m && TurkishText.Words(text).Length <= 4)
+        {
+            var number = Ticket.FormatNumber(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+            var ticket = await tickets.FindByNumberAsync(number, ct);
+            if (ticket is null || (ticket.RequesterId != turn.User.Id && !turn.User.IsItStaff))
+            {
+                // The same answer whether it does not exist or is someone else's: ticket contents are personal data.
+                return [new TextReply(Text.Format("Ticket_NotFound", c, number))];
+            }
+
+            return [new CardReply(TicketCards.Detail(await views.CreateAsync(ticket, ct), ticket.RequesterId == turn.User.Id, c))];
+        }
+
+        if (TurkishText.IsExactly(text, "iptal", "cancel", "vazgeç", "vazgec", "geri", "back"))
+        {
+            return [new TextReply(Text.Get("Dialog_NothingToCancel", c))];
+        }
+
+        var explicitStart = TurkishText.IsExactly(text, "arıza bildir", "ariza bildir", "arıza", "yardım talebi", "yeni talep", "talep oluştur",
+            "destek", "report", "report a fault", "new request", "help request");
+        var topic = explicitStart ? null : TopicRecognizer.Recognize(text);
+        var descriptive = !explicitStart && TurkishText.Words(text).Length >= 3;
+        if (!explicitStart && topic is null && !descriptive)
+        {
+            return [new TextReply(Text.Get("NotUnderstood", c)), new TextReply(Text.Get("Help", c))];
+        }
+
+        var description = descriptive && text.Length <= TextRules.MaxDescription ? text : null;
+        var step = await faultReport.StartAsync(turn, topic, description, ct);
+        await KeepAsync(null, step.State, turn, ct);
+        return step.Replies;
+    }
+
+    private async Task KeepAsync(DialogStateRecord? record, object? next, UserTurn turn, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        record ??= next is null ? null : await states.FindAsync(turn.ConversationId, ct);
+        if (next is null)
+        {
+            if (record is not null && await states.FindAsync(turn.ConversationId, ct) is { } still)
+            {
+                states.Remove(still);
+            }
+        }
+        else
+        {
+            var json = JsonSerializer.Serialize(next, faultReport.StateType, DialogJson.Options);
+            if (record is null)
+            {
+                states.Add(new DialogStateRecord(turn.ConversationId, faultReport.Name, faultReport.Version, json, now));
+            }
+            else
+            {
+                record.Update(faultReport.Name, faultReport.Version, json, now);
+            }
+        }
+
+        await uow.SaveChangesAsync(ct);
+    }
+
+    private object? ReadState(DialogStateRecord record)
+    {
+        if (!string.Equals(record.DialogName, faultReport.Name, StringComparison.Ordinal) || record.StateVersion != faultReport.Version)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(record.StateJson, faultReport.StateType, DialogJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\bBT[-\s]?(\d{4})[-\s]?(\d{1,6})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TicketNumber();
+}
