@@ -10,9 +10,11 @@ namespace HelpdeskBot.Cards.Model;
 public sealed record AdaptiveCard
 {
     [JsonPropertyName("type")]
+    [JsonPropertyOrder(-2)]
     public string Type => "AdaptiveCard";
 
     [JsonPropertyName("$schema")]
+    [JsonPropertyOrder(-1)]
     public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
 
     public string Version { get; init; } = "1.5";
@@ -69,6 +71,7 @@ public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
 public sealed record TextRun(string Text)
 {
     [JsonPropertyName("type")]
+    [JsonPropertyOrder(-1)]
     public string Type => "TextRun";
 
     public string? Weight { get; init; }
@@ -92,6 +95,7 @@ public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
 public sealed record Column(IReadOnlyList<CardElement> Items)
 {
     [JsonPropertyName("type")]
+    [JsonPropertyOrder(-1)]
     public string Type => "Column";
 
     public string? Width { get; init; }

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using HelpdeskBot.Bot.Hosting;
+using HelpdeskBot.Bot.Teams;
+using HelpdeskBot.Cards.Common;
+using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Dialogs.Tickets;
+using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Domain.Messaging;
+using HelpdeskBot.Domain.Tickets;
+using HelpdeskBot.Infrastructure.Persistence;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace HelpdeskBot.Bot.Messaging;
+
+/// <summary>
+/// Delivers one outbox message to Teams and records the outcome on it: sent; retry later with back-off (honouring
+/// 429 Retry-After); unreachable on 403 (the person blocked the bot), never retried; deferred while the IT channel is unset.
+/// </summary>
+public sealed class OutboxDelivery(
+    IConversationStore conversations,
+    IDirectory directory,
+    TicketViewFactory views,
+    IProactiveSender sender,
+    IOptions<OutboxOptions> outboxOptions,
+    IOptions<BotOptions> botOptions,
+    TimeProvider clock,
+    ILogger<OutboxDelivery> logger)
+{
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    {
+        try
+        {
+            var delivered = message.Kind switch
+            {
+                OutboxKind.TicketChannelCard => await PostChannelCardAsync(message, ct),
+                OutboxKind.RequesterNotice => await NotifyRequesterAsync(message, ct),
+                _ => throw new InvalidOperationException($"Unknown outbox kind {message.Kind}."),
+            };
+            if (delivered)
+            {
+                message.MarkSent(clock.GetUtcNow());
+                logger.OutboxDelivered(message.Id, message.Kind.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var status = ProactiveSender.StatusOf(ex);
+            if (status == HttpStatusCode.Forbidden && message.Kind == OutboxKind.RequesterNotice)
+            {
+                if (message.RecipientPersonId is { } id && await directory.FindAsync(id, ct) is { } person)
+                {
+                    person.MarkUnreachable(clock.GetUtcNow());
+                }
+
+                message.MarkUnreachable("403 Forbidden: the person blocked or removed the bot", clock.GetUtcNow());
+                logger.OutboxUnreachable(message.Id, message.RecipientPersonId);
+                return;
+            }
+
+            var next = clock.GetUtcNow() + Backoff(message.Attempts + 1, ProactiveSender.RetryAfterOf(ex));
+            message.MarkFailed($"{(int?)status} {ex.GetType().Name}: {ex.Message}", next, outboxOptions.Value.MaxAttempts);
+            logger.OutboxFailed(ex, message.Id, message.Kind.ToString(), (int?)status, message.Attempts, next);
+        }
+    }
+
+    /// <summary>Exponential back-off with ±20 % jitter, capped; a Retry-After from Teams wins when longer.</summary>
+    public TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        var max = outboxOptions.Value.MaxBackoff;
+        var seconds = Math.Min(Math.Pow(2, Math.Min(attempt, 20)), max.TotalSeconds);
+        var jittered = TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        return retryAfter is { } ra && ra > jittered ? ra : jittered;
+    }
+
+    private async Task<bool> PostChannelCardAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var ticket = message.Ticket;
+        if (ticket is null)
+        {
+            return true;
+        }
+
+        var channel = await conversations.GetItChannelAsync(ct);
+        var record = channel is null ? null : await conversations.FindAsync(channel.ConversationId, ct);
+        if (channel is null || record is null)
+        {
+            // Not lost: the ticket exists and can be worked; its card goes out once an IT member sets the channel.
+            message.Defer("no IT channel set", clock.GetUtcNow() + outboxOptions.Value.NoChannelRetry);
+            logger.OutboxDeferred(message.Id, message.Kind.ToString(), "no IT channel set");
+            return false;
+        }
+
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!;
+        var card = TicketCards.Channel(await views.CreateAsync(ticket, ct), Text.CultureFor(botOptions.Value.ChannelLocale));
+        var activity = Replies.CardMessage(card);
+        if (ticket.ChannelActivityId is not null && ticket.ChannelConversationId == channel.ConversationId)
+        {
+            activity.Id = ticket.ChannelActivityId;
+            try
+            {
+                await sender.UpdateAsync(reference, activity, ct);
+                return true;
+            }
+            catch (Exception ex) when (ProactiveSender.StatusOf(ex) == HttpStatusCode.NotFound)
+            {
+                // The card was deleted in Teams: post it again.
+                activity.Id = null;
+            }
+        }
+
+        var id = await sender.SendAsync(reference, activity, ct);
+        ticket.RecordChannelPost(channel.ConversationId, id ?? string.Empty);
+        return true;
+    }
+
+    private async Task<bool> NotifyRequesterAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var person = message.RecipientPersonId is { } id ? await directory.FindAsync(id, ct) : null;
+        if (person is null || message.Ticket is null)
+        {
+            return true;
+        }
+
+        if (person.UnreachableSince is not null)
+        {
+            message.MarkUnreachable("person marked unreachable earlier", clock.GetUtcNow());
+            return false;
+        }
+
+        var record = await conversations.FindPersonalAsync(person.Id, ct)
+            ?? throw new InvalidOperationException("No personal conversation with the requester yet.");
+        var notice = System.Text.Json.JsonSerializer.Deserialize<TicketNotice>(message.Payload)
+            ?? throw new System.Text.Json.JsonException("Empty notice payload.");
+        var actor = await directory.FindAsync(notice.ActorId, ct);
+        var culture = Text.CultureFor(person.PreferredLocale);
+        var card = TicketCards.RequesterNotice(await views.CreateAsync(message.Ticket, ct), notice, actor?.DisplayName ?? "?", culture);
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!;
+        await sender.SendAsync(reference, Replies.CardMessage(card), ct);
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using HelpdeskBot.Bot.Hosting;
+using HelpdeskBot.Bot.Tickets;
+using HelpdeskBot.Cards.Common;
+using HelpdeskBot.Cards.Conversations;
+using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Dialogs;
+using HelpdeskBot.Dialogs.Engine;
+using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Infrastructure.Persistence;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace HelpdeskBot.Bot.Teams;
+
+/// <summary>
+/// Routes Teams activities: personal messages to the conversation router, channel messages to the IT channel
+/// commands, card presses to the ticket actions. Each inbound activity is taken in hand once: a Teams retry of an
+/// activity already handled (or still being handled) does nothing twice.
+/// </summary>
+public sealed class HelpdeskActivityHandler(
+    TeamsIdentity identity,
+    IActivityLedger ledger,
+    ConversationRouter router,
+    ItChannelCommands channel,
+    TicketCardActions cardActions,
+    ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
+{
+    /// <summary>Longer than any message Teams lets a person send; anything bigger is refused with a clear answer.</summary>
+    public const int MaxMessageLength = 20_000;
+
+    /// <summary>An activity left "in progress" longer than this (the host died mid-turn) may be taken again.</summary>
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
+    {
+        var key = LedgerKey(turn.Activity);
+        if (!await BeginAsync(key, ct))
+        {
+            return;
+        }
+
+        try
+        {
+            var person = await identity.ResolveAsync(turn, ct);
+            await identity.RememberPersonalChatAsync(turn, person, ct);
+            var culture = Text.CultureFor(LocaleOf(turn.Activity) ?? person.PreferredLocale);
+            var text = turn.Activity.RemoveRecipientMention()?.Trim();
+            if (text is { Length: > MaxMessageLength })
+            {
+                await turn.SendActivityAsync(Text.Format("Error_TooLong", culture, MaxMessageLength), cancellationToken: ct);
+            }
+            else if (!TeamsIdentity.IsPersonal(turn.Activity))
+            {
+                await turn.SendActivityAsync(await channel.HandleMessageAsync(turn, person, culture, ct), cancellationToken: ct);
+            }
+            else
+            {
+                if (text is not null)
+                {
+                    logger.MessageText(person.Id, text);
+                }
+
+                IReadOnlyList<Reply> replies;
+                try
+                {
+                    replies = await router.HandleAsync(new UserTurn(person, turn.Activity.Conversation.Id, text, ToJson(turn.Activity.Value), culture), ct);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Two messages of one conversation raced on the same dialog state; the other one won.
+                    replies = [new TextReply(Text.Get("Dialog_Busy", culture))];
+                }
+
+                await Replies.SendAsync(turn, replies, ct);
+            }
+
+            await ledger.CompleteAsync(key, ct);
+        }
+        catch
+        {
+            await ledger.AbandonAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken ct)
+    {
+        var key = LedgerKey(turn.Activity);
+        var repeated = !await BeginAsync(key, ct);
+        try
+        {
+            var person = await identity.ResolveAsync(turn, ct);
+            var culture = Text.CultureFor(LocaleOf(turn.Activity) ?? person.PreferredLocale);
+            var verb = invokeValue.Action?.Verb ?? string.Empty;
+            AdaptiveCardInvokeResponse response;
+            if (verb == TicketVerbs.SetItChannel)
+            {
+                response = Replies.MessageResponse(repeated ? Text.Get("Action_Done", culture) : await channel.SetAsync(turn, person, culture, ct));
+            }
+            else
+            {
+                // A repeat re-renders the card from the stored state and changes nothing.
+                response = await cardActions.HandleAsync(verb, ToJson(invokeValue.Action?.Data) ?? default, person, culture, repeated, ct);
+            }
+
+            if (!repeated)
+            {
+                await ledger.CompleteAsync(key, ct);
+            }
+
+            return response;
+        }
+        catch when (!repeated)
+        {
+            await ledger.AbandonAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)
+    {
+        if (!membersAdded.Any(m => m.Id == turn.Activity.Recipient?.Id))
+        {
+            return;
+        }
+
+        var key = LedgerKey(turn.Activity);
+        if (!await BeginAsync(key, ct))
+        {
+            return;
+        }
+
+        var culture = Text.CultureFor(LocaleOf(turn.Activity));
+        if (TeamsIdentity.IsPersonal(turn.Activity))
+        {
+            var person = await identity.ResolveAsync(turn, ct);
+            await identity.RememberPersonalChatAsync(turn, person, ct);
+            await turn.SendActivitiesAsync(
+            [
+                MessageFactory.Text(Text.Format("Welcome", culture, person.DisplayName)),
+                MessageFactory.Text(Text.Get("Help", culture)),
+            ], ct);
+        }
+        else
+        {
+            // Added to a team: offer to make this channel the IT channel.
+            await turn.SendActivityAsync(Replies.CardMessage(PromptCards.ItChannelOffer(culture)), ct);
+        }
+
+        await ledger.CompleteAsync(key, ct);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken ct)
+    {
+        if (TeamsIdentity.IsPersonal(turn.Activity))
+        {
+            var person = await identity.ResolveAsync(turn, ct);
+            await identity.RememberPersonalChatAsync(turn, person, ct);
+        }
+    }
+
+    private async Task<bool> BeginAsync(string key, CancellationToken ct)
+    {
+        var result = await ledger.TryBeginAsync(key, StaleAfter, ct);
+        if (result is LedgerResult.New or LedgerResult.Stale)
+        {
+            return true;
+        }
+
+        logger.DuplicateActivity(key, result.ToString());
+        return false;
+    }
+
+    /// <summary>Teams re-sends the same activity id in the same conversation; with no id, nothing can be recognised as a repeat.</summary>
+    private static string LedgerKey(IActivity activity) =>
+        $"{activity.Conversation?.Id}|{activity.Id ?? Guid.NewGuid().ToString("N")}";
+
+    private static string? LocaleOf(IActivity activity) => (activity as Activity)?.Locale;
+
+    private static JsonElement? ToJson(object? value) => value switch
+    {
+        null => null,
+        JsonElement e => e,
+        _ => JsonDocument.Parse(JsonConvert.SerializeObject(value)).RootElement.Clone(),
+    };
+}

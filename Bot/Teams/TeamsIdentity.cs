@@ -1,0 +1,67 @@
+using HelpdeskBot.Bot.Hosting;
+using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Domain.Directory;
+using HelpdeskBot.Domain.Messaging;
+using HelpdeskBot.Infrastructure.Persistence;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace HelpdeskBot.Bot.Teams;
+
+/// <summary>Who is writing, and how to write back to them later.</summary>
+public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConversationStore conversations, ILogger<TeamsIdentity> logger)
+{
+    /// <summary>
+    /// The directory's person for the sender. Someone the directory does not know yet (a new employee before the next
+    /// directory sync) is registered as staff without a unit, so they can still report a fault.
+    /// </summary>
+    public async Task<Person> ResolveAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var from = turn.Activity.From;
+        var aadId = string.IsNullOrWhiteSpace(from.AadObjectId) ? from.Id : from.AadObjectId;
+        var person = await directory.FindByAadIdAsync(aadId, ct);
+        if (person is not null)
+        {
+            return person;
+        }
+
+        var name = string.IsNullOrWhiteSpace(from.Name) ? aadId : from.Name.Trim();
+        person = new Person(aadId, name.Length > 200 ? name[..200] : name, Role.Staff, null, null, turn.Activity.Locale);
+        directory.Add(person);
+        try
+        {
+            await uow.SaveChangesAsync(ct);
+            logger.PersonRegistered(person.Id);
+            return person;
+        }
+        catch (UniqueConflictException)
+        {
+            // Their first two messages raced: the other one registered them.
+            uow.Reset();
+            return await directory.FindByAadIdAsync(aadId, ct) ?? throw new InvalidOperationException("Person vanished after a unique conflict.");
+        }
+    }
+
+    /// <summary>Keeps the personal conversation's reference, so notices reach the person later; a person who writes again is reachable again.</summary>
+    public async Task RememberPersonalChatAsync(ITurnContext turn, Person person, CancellationToken ct)
+    {
+        if (!IsPersonal(turn.Activity))
+        {
+            return;
+        }
+
+        var reference = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
+        await conversations.UpsertAsync(ConversationKind.Personal, turn.Activity.Conversation.Id, person.Id, reference, ct);
+        person.RememberLocale(turn.Activity.Locale);
+        if (person.UnreachableSince is not null)
+        {
+            person.MarkReachable();
+        }
+
+        await uow.SaveChangesAsync(ct);
+    }
+
+    public static bool IsPersonal(IActivity activity) =>
+        activity.Conversation?.ConversationType is null or "personal";
+}
