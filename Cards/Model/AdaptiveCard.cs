@@ -22,14 +22,6 @@ public sealed record AdaptiveCard
     public IReadOnlyList<CardAction>? Actions { get; init; }
     public Refresh? Refresh { get; init; }
     public string? FallbackText { get; init; }
-
-    [JsonPropertyName("msteams")]
-    public TeamsCardProperties? MsTeams { get; init; } = new();
-}
-
-public sealed record TeamsCardProperties
-{
-    public string Width { get; init; } = "Full";
 }
 
 public sealed record Refresh(ExecuteAction Action, IReadOnlyList<string> UserIds);

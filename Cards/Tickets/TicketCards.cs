@@ -224,8 +224,7 @@ public static class TicketCards
             {
                 Body = [choose],
                 Actions = [Execute(t, TicketVerbs.HandOver, "Action_HandOverConfirm", c) with { AssociatedInputs = "auto" }],
-                MsTeams = null,
-            }));
+                }));
         }
 
         actions.Add(ResolveAction(t, c));
@@ -261,7 +260,6 @@ public static class TicketCards
         {
             Body = inputs,
             Actions = [Execute(t, TicketVerbs.Resolve, "Action_ResolveConfirm", c, "positive") with { AssociatedInputs = "auto" }],
-            MsTeams = null,
         });
     }
 
@@ -280,8 +278,7 @@ public static class TicketCards
             {
                 Body = [rating],
                 Actions = [Execute(t, TicketVerbs.Confirm, "Action_ConfirmSend", c, "positive") with { AssociatedInputs = "auto" }],
-                MsTeams = null,
-            }),
+                }),
             WithInput(t, TicketVerbs.Reopen, "Action_Reopen", "reason", "Input_ReopenReason", c, required: true, multiline: true),
         ];
     }
@@ -302,7 +299,6 @@ public static class TicketCards
                 },
             ],
             Actions = [Execute(t, verb, "Action_Send", c) with { AssociatedInputs = "auto" }],
-            MsTeams = null,
         });
 
     private static ExecuteAction Execute(TicketView t, string verb, string titleKey, CultureInfo c, string? style = null) =>

@@ -1,0 +1,54 @@
+using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskBot.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Storage (SQLite or SQL Server, per <c>Storage:Provider</c>), the domain's ports over it, and the bot's stores.
+    /// The app asks for <see cref="HelpdeskDbContext"/> (scoped); the ports share it, so one save commits a change with its outbox rows.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        // Both providers are registered; the options, read when a context is first needed, pick one.
+        services.AddDbContextFactory<SqliteHelpdeskDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveConnectionString));
+        services.AddDbContextFactory<SqlServerHelpdeskDbContext>((sp, options) =>
+            options.UseSqlServer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
+                sql => sql.EnableRetryOnFailure()));
+        services.TryAddSingleton<IDbContextFactory<HelpdeskDbContext>, HelpdeskDbContextFactory>();
+        services.TryAddScoped<HelpdeskDbContext>(sp => sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
+
+        services.TryAddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.TryAddScoped<IDirectory, EfDirectory>();
+        services.TryAddScoped<IAssetRepository, EfAssetRepository>();
+        services.TryAddScoped<ITicketRepository, EfTicketRepository>();
+        services.TryAddScoped<IOutbox, EfOutbox>();
+        services.TryAddScoped<IDialogStateRepository, EfDialogStateRepository>();
+        services.TryAddScoped<IOutboxStore, EfOutboxStore>();
+
+        services.TryAddSingleton<IConversationStore, EfConversationStore>();
+        services.TryAddSingleton<IActivityLedger, EfActivityLedger>();
+
+        services.TryAddScoped<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>Migrates the database to the current schema and seeds the demo municipality when <c>Storage:Seed</c> says so. Call once at start.</summary>
+    public static async Task InitializeStorageAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StorageInitializer>().InitializeAsync(ct);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HelpdeskBot.Cards.Common;
+using HelpdeskBot.Cards.Conversations;
+using HelpdeskBot.Cards.Model;
+using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Domain.Tickets;
+using Json.Schema;
+
+namespace HelpdeskBot.Tests.Cards;
+
+/// <summary>
+/// Every card we build: valid against the Adaptive Cards 1.5 schema, equal to its golden JSON (Tests/Cards/Golden,
+/// which tests-e2e renders with Microsoft's JS renderer), and safe with what people type.
+/// </summary>
+public sealed class CardTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        var path = Path.Combine(Repo.Root, "..", "shared", "schemas", "adaptive-card-1.5.json");
+        return JsonSchema.FromText(File.ReadAllText(path));
+    });
+
+    public static TheoryData<string> CardNames => new(AllCards().Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_ValidatesAgainstAdaptiveCards15Schema(string name)
+    {
+        var card = AllCards().Single(c => c.Name == name).Card;
+        var result = Schema.Value.Evaluate(JsonNode.Parse(CardJson.Serialize(card)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("\n", result.Details.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(CardJson.Serialize(card).Length < 28_000, "A card must stay far below Teams' message size limit.");
+    }
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_MatchesGoldenJson(string name)
+    {
+        var json = CardJson.Serialize(AllCards().Single(c => c.Name == name).Card, indented: true) + "\n";
+        var path = Path.Combine(Repo.Root, "Tests", "Cards", "Golden", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, json);
+        }
+
+        Assert.Equal(File.ReadAllText(path), json);
+    }
+
+    [Fact]
+    public void Serialize_TypeComesFirst()
+    {
+        var json = CardJson.Serialize(TicketCards.Channel(SampleView(), Text.Turkish));
+        Assert.StartsWith("{\"type\":\"AdaptiveCard\"", json, StringComparison.Ordinal);
+        Assert.Contains("{\"type\":\"TextRun\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChannelCard_UserText_IsShownLiterallyNeverAsMarkdown()
+    {
+        var typed = "**ACİL** [tıkla](http://kötü.example) _x_ <at>Ali</at>";
+        var view = SampleView() with { Description = typed, Device = "# yazıcı *2*" };
+        var card = JsonNode.Parse(CardJson.Serialize(TicketCards.Channel(view, Text.Turkish)))!;
+
+        var runs = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["type"]?.GetValue<string>() == "TextRun").Select(n => n["text"]!.GetValue<string>()).ToList();
+        Assert.Contains(typed, runs);
+        Assert.Contains("# yazıcı *2*", runs);
+        var textBlocks = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["type"]?.GetValue<string>() is "TextBlock").Select(n => n["text"]!.GetValue<string>());
+        Assert.DoesNotContain(textBlocks, t => t.Contains("ACİL", StringComparison.Ordinal) || t.Contains("yazıcı *2*", StringComparison.Ordinal));
+        var facts = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["facts"] is not null).SelectMany(n => n["facts"]!.AsArray()).Select(f => f!["value"]!.GetValue<string>());
+        Assert.DoesNotContain(facts, v => v.Contains("ACİL", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.New, new[] { TicketVerbs.Claim, TicketVerbs.HandOver, TicketVerbs.Resolve })]
+    [InlineData(TicketStatus.Assigned, new[] { TicketVerbs.Hold, TicketVerbs.HandOver, TicketVerbs.Resolve })]
+    [InlineData(TicketStatus.Pending, new[] { TicketVerbs.Resume, TicketVerbs.HandOver, TicketVerbs.Resolve })]
+    [InlineData(TicketStatus.Resolved, new string[0])]
+    [InlineData(TicketStatus.Closed, new string[0])]
+    public void ChannelCard_Buttons_FollowStatus(TicketStatus status, string[] verbs)
+    {
+        var card = JsonNode.Parse(CardJson.Serialize(TicketCards.Channel(SampleView() with { Status = status }, Text.Turkish)))!;
+        var found = Flatten(card).Where(n => n["verb"] is not null).Select(n => n["verb"]!.GetValue<string>()).ToArray();
+        Assert.Equal(verbs, found);
+    }
+
+    [Fact]
+    public void Strings_EveryKeyInBothLanguages()
+    {
+        var tr = Text.Keys(CultureInfo.InvariantCulture);
+        var en = Text.Keys(CultureInfo.GetCultureInfo("en"));
+        Assert.Equal(tr, en);
+        foreach (var key in Enum.GetNames<TicketStatus>().Select(s => "Status_" + s)
+            .Concat(Enum.GetNames<TicketTopic>().Select(s => "Topic_" + s))
+            .Concat(Enum.GetNames<Urgency>().Select(s => "Urgency_" + s))
+            .Concat(Enum.GetNames<TicketEventKind>().Select(s => "Event_" + s))
+            .Concat(Enum.GetNames<PrinterCheck>().SelectMany(s => new[] { $"Check_{s}_Title", $"Check_{s}_Text" }))
+            .Concat(Enum.GetNames<HelpdeskBot.Domain.Common.DomainError>().Select(s => "Action_" + s)))
+        {
+            Assert.Contains(key, tr);
+        }
+    }
+
+    [Fact]
+    public void CultureFor_PicksEnglishOnlyForEnglishLocales()
+    {
+        Assert.Equal("en-US", Text.CultureFor("en-GB").Name);
+        Assert.Equal("tr-TR", Text.CultureFor("tr-TR").Name);
+        Assert.Equal("tr-TR", Text.CultureFor(null).Name);
+        Assert.Equal("tr-TR", Text.CultureFor("de-DE").Name);
+    }
+
+    internal static TicketView SampleView() => new(
+        7, "BT-2026-0042", TicketStatus.New, TicketTopic.Printer, Urgency.High, "Ayşe Yılmaz", "Yazı İşleri Müdürlüğü", "Ana Hizmet Binası",
+        "YZC-0001 · HP LaserJet Pro M404dn", "Yazıcım kağıt sıkıştırıyor, ön kapak kapanmıyor.", null, null, null, null,
+        new DateTimeOffset(2026, 12, 3, 7, 15, 0, TimeSpan.Zero), [PrinterCheck.Toner, PrinterCheck.PaperJam],
+        [new TicketHistoryLine(new DateTimeOffset(2026, 12, 3, 7, 15, 0, TimeSpan.Zero), "Ayşe Yılmaz", TicketEventKind.Created, null)],
+        "CF259A", [new PersonOption(2, "Emre Kaya"), new PersonOption(3, "Zeynep Şahin")]);
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
+    {
+        var tr = Text.Turkish;
+        var v = SampleView();
+        var resolved = v with
+        {
+            Status = TicketStatus.Resolved, AssigneeName = "Emre Kaya", ResolutionNote = "Toner değiştirildi, sıkışan kağıt çıkarıldı.",
+            History = [.. v.History, new TicketHistoryLine(v.CreatedAt.AddMinutes(20), "Emre Kaya", TicketEventKind.Resolved, "Toner değiştirildi")],
+        };
+        yield return ("channel-new", TicketCards.Channel(v, tr));
+        yield return ("channel-assigned", TicketCards.Channel(v with { Status = TicketStatus.Assigned, AssigneeName = "Emre Kaya" }, tr));
+        yield return ("channel-pending", TicketCards.Channel(v with { Status = TicketStatus.Pending, AssigneeName = "Emre Kaya", PendingReason = "Parça bekleniyor" }, tr));
+        yield return ("channel-resolved", TicketCards.Channel(resolved, tr));
+        yield return ("channel-new-en", TicketCards.Channel(v, Text.English));
+        yield return ("notice-claimed", TicketCards.RequesterNotice(v with { Status = TicketStatus.Assigned }, new TicketNotice(TicketEventKind.Claimed, 2, null), "Emre Kaya", tr));
+        yield return ("notice-resolved", TicketCards.RequesterNotice(resolved, new TicketNotice(TicketEventKind.Resolved, 2, "Toner değiştirildi"), "Emre Kaya", tr));
+        yield return ("detail-requester", TicketCards.Detail(v, viewerIsRequester: true, tr));
+        yield return ("my-tickets", TicketCards.MyTickets([v, resolved with { Number = "BT-2026-0041", Id = 6 }], tr));
+        yield return ("prompt-topic", PromptCards.Choice("Sorun hangi konuda?", "Listeden seçin ya da kısaca yazın.", "Topic",
+            Enum.GetValues<TicketTopic>().Select(t => new PromptChoice(Text.Get($"Topic_{t}", tr), t.ToString())).ToList(), tr));
+        yield return ("prompt-urgency", PromptCards.Choice("Ne kadar acil?", null, "Urgency",
+            Enum.GetValues<Urgency>().Select(u => new PromptChoice(Text.Get($"Urgency_{u}", tr), u.ToString())).ToList(), tr));
+        yield return ("printer-check", PromptCards.PrinterCheck(Text.Get("Check_PaperJam_Title", tr), Text.Get("Check_PaperJam_Text", tr), 5, 6, "Checks", tr));
+        yield return ("summary", PromptCards.Summary("Talebiniz gönderilmeden önce kontrol edin",
+            [("Konu", "Yazıcı", false), ("Açıklama", "Yazıcım *kağıt* sıkıştırıyor", true)], "Confirm", tr));
+        yield return ("it-channel-offer", PromptCards.ItChannelOffer(tr));
+    }
+
+    private static IEnumerable<JsonNode> Flatten(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                yield return o;
+                foreach (var child in o.Select(p => p.Value).SelectMany(Flatten))
+                {
+                    yield return child;
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a.SelectMany(Flatten))
+                {
+                    yield return child;
+                }
+
+                break;
+        }
+    }
+}
+
+internal static class Repo
+{
+    /// <summary>The repository root (where HelpdeskBot.sln is).</summary>
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HelpdeskBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
