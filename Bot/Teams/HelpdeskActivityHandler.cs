@@ -119,9 +119,10 @@ public sealed class HelpdeskActivityHandler(
         }
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)
+    /// <summary>The bot itself was added: to a team (offer the IT channel) or to a person (welcome). The SDK's OnMembersAdded skips the bot's own addition.</summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)
     {
-        if (!membersAdded.Any(m => m.Id == turn.Activity.Recipient?.Id))
+        if (turn.Activity.MembersAdded?.Any(m => m.Id == turn.Activity.Recipient?.Id) != true)
         {
             return;
         }
