@@ -1,4 +1,5 @@
 using System.Net;
+using HelpdeskBot.Bot.Jobs;
 using HelpdeskBot.Bot.Messaging;
 using HelpdeskBot.Bot.Teams;
 using HelpdeskBot.Bot.Tickets;
@@ -45,6 +46,7 @@ public static class BotHostingExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
+        services.AddJobs();
         services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>("database");
         return builder;
     }
@@ -83,6 +85,7 @@ public static class BotHostingExtensions
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.Services.UseJobs();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
             adapter.ProcessAsync(request, response, bot, ct));
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

@@ -38,6 +38,7 @@ public sealed class OutboxDelivery(
             {
                 OutboxKind.TicketChannelCard => await PostChannelCardAsync(message, ct),
                 OutboxKind.RequesterNotice => await NotifyRequesterAsync(message, ct),
+                OutboxKind.ChannelText => await PostChannelTextAsync(message, ct),
                 _ => throw new InvalidOperationException($"Unknown outbox kind {message.Kind}."),
             };
             if (delivered)
@@ -84,17 +85,10 @@ public sealed class OutboxDelivery(
             return true;
         }
 
-        var channel = await conversations.GetItChannelAsync(ct);
-        var record = channel is null ? null : await conversations.FindAsync(channel.ConversationId, ct);
-        if (channel is null || record is null)
+        if (await ItChannelAsync(message, ct) is not var (channel, reference))
         {
-            // Not lost: the ticket exists and can be worked; its card goes out once an IT member sets the channel.
-            message.Defer("no IT channel set", clock.GetUtcNow() + outboxOptions.Value.NoChannelRetry);
-            logger.OutboxDeferred(message.Id, message.Kind.ToString(), "no IT channel set");
             return false;
         }
-
-        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!;
         var card = TicketCards.Channel(await views.CreateAsync(ticket, ct), Text.CultureFor(botOptions.Value.ChannelLocale));
         var activity = Replies.CardMessage(card);
         if (ticket.ChannelActivityId is not null && ticket.ChannelConversationId == channel.ConversationId)
@@ -115,6 +109,35 @@ public sealed class OutboxDelivery(
         var id = await sender.SendAsync(reference, activity, ct);
         ticket.RecordChannelPost(channel.ConversationId, id ?? string.Empty);
         return true;
+    }
+
+    private async Task<bool> PostChannelTextAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (await ItChannelAsync(message, ct) is not var (_, reference))
+        {
+            return false;
+        }
+
+        await sender.SendAsync(reference, MessageFactory.Text(message.Payload), ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The IT channel and its reference, or null (and the message deferred) while no one has set it: not lost, the
+    /// ticket exists and can be worked, and its card goes out once an IT member sets the channel.
+    /// </summary>
+    private async Task<(ItChannel Channel, ConversationReference Reference)?> ItChannelAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var channel = await conversations.GetItChannelAsync(ct);
+        var record = channel is null ? null : await conversations.FindAsync(channel.ConversationId, ct);
+        if (channel is null || record is null)
+        {
+            message.Defer("no IT channel set", clock.GetUtcNow() + outboxOptions.Value.NoChannelRetry);
+            logger.OutboxDeferred(message.Id, message.Kind.ToString(), "no IT channel set");
+            return null;
+        }
+
+        return (channel, JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!);
     }
 
     private async Task<bool> NotifyRequesterAsync(OutboxMessage message, CancellationToken ct)

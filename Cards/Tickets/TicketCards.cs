@@ -224,7 +224,7 @@ public static class TicketCards
             {
                 Body = [choose],
                 Actions = [Execute(t, TicketVerbs.HandOver, "Action_HandOverConfirm", c) with { AssociatedInputs = "auto" }],
-                }));
+            }));
         }
 
         actions.Add(ResolveAction(t, c));

@@ -342,38 +342,38 @@ public sealed class FaultReportDialog(
             case ReportStep.Topic:
                 return [new CardReply(PromptCards.Choice(Text.Get("Report_AskTopic", c), Text.Get("Report_AskTopicHint", c), step, TopicChoices(c), c))];
             case ReportStep.Unit:
-            {
-                var units = await directory.ListUnitsAsync(ct);
-                var own = turn.User.UnitId;
-                var choices = units.Where(u => s.Narrowed is null || s.Narrowed.Contains(u.Id))
-                    .OrderBy(u => u.Id == own ? 0 : 1)
-                    .Select(u => new PromptChoice(u.Id == own ? Text.Format("Report_YourUnit", c, u.Name) : u.Name, Id(u.Id))).ToList();
-                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUnit", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
-            }
+                {
+                    var units = await directory.ListUnitsAsync(ct);
+                    var own = turn.User.UnitId;
+                    var choices = units.Where(u => s.Narrowed is null || s.Narrowed.Contains(u.Id))
+                        .OrderBy(u => u.Id == own ? 0 : 1)
+                        .Select(u => new PromptChoice(u.Id == own ? Text.Format("Report_YourUnit", c, u.Name) : u.Name, Id(u.Id))).ToList();
+                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUnit", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
+                }
 
             case ReportStep.Location:
-            {
-                var locations = await directory.ListLocationsAsync(ct);
-                var choices = locations.Where(l => s.Narrowed is null || s.Narrowed.Contains(l.Id))
-                    .OrderBy(l => l.UnitId == s.UnitId ? 0 : l.UnitId is null ? 1 : 2)
-                    .Select(l => new PromptChoice(l.Name, Id(l.Id))).ToList();
-                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskLocation", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
-            }
+                {
+                    var locations = await directory.ListLocationsAsync(ct);
+                    var choices = locations.Where(l => s.Narrowed is null || s.Narrowed.Contains(l.Id))
+                        .OrderBy(l => l.UnitId == s.UnitId ? 0 : l.UnitId is null ? 1 : 2)
+                        .Select(l => new PromptChoice(l.Name, Id(l.Id))).ToList();
+                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskLocation", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
+                }
 
             case ReportStep.Device:
-            {
-                var devices = await DevicesAsync(s, ct);
-                var choices = devices.Take(4).Select(a => new PromptChoice(a.Label, Id(a.Id))).Append(new PromptChoice(Text.Get("Report_DeviceNone", c), "none")).ToList();
-                var key = s.Topic == TicketTopic.Printer ? "Report_AskPrinter" : "Report_AskDevice";
-                return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get("Report_AskDeviceHint", c), step, choices, c))];
-            }
+                {
+                    var devices = await DevicesAsync(s, ct);
+                    var choices = devices.Take(4).Select(a => new PromptChoice(a.Label, Id(a.Id))).Append(new PromptChoice(Text.Get("Report_DeviceNone", c), "none")).ToList();
+                    var key = s.Topic == TicketTopic.Printer ? "Report_AskPrinter" : "Report_AskDevice";
+                    return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get("Report_AskDeviceHint", c), step, choices, c))];
+                }
 
             case ReportStep.Checks:
-            {
-                var check = Checks[s.CheckIndex];
-                var intro = s.CheckIndex == 0 ? new Reply[] { new TextReply(Text.Get("Check_Intro", c)) } : [];
-                return [.. intro, new CardReply(PromptCards.PrinterCheck(Text.Get($"Check_{check}_Title", c), Text.Get($"Check_{check}_Text", c), s.CheckIndex, Checks.Length, step, c))];
-            }
+                {
+                    var check = Checks[s.CheckIndex];
+                    var intro = s.CheckIndex == 0 ? new Reply[] { new TextReply(Text.Get("Check_Intro", c)) } : [];
+                    return [.. intro, new CardReply(PromptCards.PrinterCheck(Text.Get($"Check_{check}_Title", c), Text.Get($"Check_{check}_Text", c), s.CheckIndex, Checks.Length, step, c))];
+                }
 
             case ReportStep.Description:
                 return [new TextReply(Text.Get("Report_AskDescription", c))];

@@ -124,7 +124,9 @@ public sealed class CardTests
         var v = SampleView();
         var resolved = v with
         {
-            Status = TicketStatus.Resolved, AssigneeName = "Emre Kaya", ResolutionNote = "Toner değiştirildi, sıkışan kağıt çıkarıldı.",
+            Status = TicketStatus.Resolved,
+            AssigneeName = "Emre Kaya",
+            ResolutionNote = "Toner değiştirildi, sıkışan kağıt çıkarıldı.",
             History = [.. v.History, new TicketHistoryLine(v.CreatedAt.AddMinutes(20), "Emre Kaya", TicketEventKind.Resolved, "Toner değiştirildi")],
         };
         yield return ("channel-new", TicketCards.Channel(v, tr));

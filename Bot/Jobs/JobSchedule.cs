@@ -1,0 +1,21 @@
+using Coravel;
+using HelpdeskBot.Domain.Common;
+
+namespace HelpdeskBot.Bot.Jobs;
+
+/// <summary>Every schedule in one place, in Europe/Istanbul time.</summary>
+public static class JobSchedule
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services)
+    {
+        services.AddScheduler();
+        services.AddTransient<PurgeProcessedActivities>();
+        return services;
+    }
+
+    public static void UseJobs(this IServiceProvider services) =>
+        services.UseScheduler(scheduler =>
+        {
+            scheduler.Schedule<PurgeProcessedActivities>().DailyAt(3, 15).Zoned(Istanbul.Zone).PreventOverlapping(nameof(PurgeProcessedActivities));
+        });
+}
