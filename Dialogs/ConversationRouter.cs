@@ -43,6 +43,12 @@ public sealed partial class ConversationRouter(
                 return [new TextReply(Text.Get("Dialog_Cancelled", c))];
             }
 
+            if (IsMyRequests(turn.Text))
+            {
+                // Looking at one's requests mid-report is fine: the report waits where it was.
+                return [.. await MyRequestsAsync(turn, ct), new TextReply(Text.Get("Dialog_Resume", c))];
+            }
+
             var state = ReadState(record);
             if (state is null || clock.GetUtcNow() - record.UpdatedAt > DialogLifetime)
             {
@@ -81,16 +87,9 @@ public sealed partial class ConversationRouter(
             return [new TextReply(Text.Format("Welcome", c, turn.User.DisplayName)), new TextReply(Text.Get("Help", c))];
         }
 
-        if (TurkishText.IsExactly(text, "taleplerim", "taleplerimi göster", "my requests", "requests", "my tickets", "taleplerimi listele"))
+        if (IsMyRequests(text))
         {
-            var mine = await tickets.ListOfRequesterAsync(turn.User.Id, MyTicketsShown, ct);
-            var list = new List<TicketView>();
-            foreach (var t in mine)
-            {
-                list.Add(await views.CreateAsync(t, ct));
-            }
-
-            return [new CardReply(TicketCards.MyTickets(list, c))];
+            return await MyRequestsAsync(turn, ct);
         }
 
         if (TicketNumber().Match(text) is { Success: true } m && TurkishText.Words(text).Length <= 4)
@@ -124,6 +123,21 @@ public sealed partial class ConversationRouter(
         var step = await faultReport.StartAsync(turn, topic, description, ct);
         await KeepAsync(null, step.State, turn, ct);
         return step.Replies;
+    }
+
+    private static bool IsMyRequests(string? text) =>
+        TurkishText.IsExactly(text, "taleplerim", "taleplerimi göster", "my requests", "requests", "my tickets", "taleplerimi listele");
+
+    private async Task<IReadOnlyList<Reply>> MyRequestsAsync(UserTurn turn, CancellationToken ct)
+    {
+        var mine = await tickets.ListOfRequesterAsync(turn.User.Id, MyTicketsShown, ct);
+        var list = new List<TicketView>();
+        foreach (var t in mine)
+        {
+            list.Add(await views.CreateAsync(t, ct));
+        }
+
+        return [new CardReply(TicketCards.MyTickets(list, turn.Culture))];
     }
 
     private async Task KeepAsync(DialogStateRecord? record, object? next, UserTurn turn, CancellationToken ct)

@@ -20,6 +20,7 @@ S = {
 "Dialog_Help": ("Aşağıdaki soruyu yanıtlayın: bir düğmeye basabilir ya da yazabilirsiniz. **geri** önceki soruya döner, **iptal** talebi iptal eder.", "Answer the question below: press a button or type. **back** returns to the previous question, **cancel** cancels the request."),
 "Dialog_Empty": ("Boş bir mesaj aldım.", "I received an empty message."),
 "Dialog_TooLong": ("Yanıtınız çok uzun: en fazla {0} karakter olabilir.", "Your answer is too long: at most {0} characters."),
+"Dialog_Resume": ("Yarım kalan talebiniz bekliyor: devam etmek için son soruyu yanıtlayın, vazgeçmek için \"iptal\" yazın.", "Your unfinished request is waiting: answer the last question to go on, or type \"cancel\"."),
 "Dialog_Busy": ("Önceki mesajınız hâlâ işleniyor; lütfen birkaç saniye sonra tekrar deneyin.", "Your previous message is still being processed; please try again in a few seconds."),
 "Report_Intro": ("Arıza / yardım talebinizi birkaç soruyla oluşturalım.", "Let us create your fault / help request with a few questions."),
 "Report_IntroWithTopic": ("Anladım, konu: {0}. Talebinizi birkaç soruyla tamamlayalım.", "Got it, topic: {0}. Let us complete your request with a few questions."),

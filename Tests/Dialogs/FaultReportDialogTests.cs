@@ -258,6 +258,19 @@ public sealed class FaultReportDialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MyRequests_MidReport_ListsAndKeepsTheReport()
+    {
+        var chat = harness.ChatAs(Seeded.Ayse);
+        await chat.SayAsync("bilgisayarım açılmıyor");
+        await chat.SayAsync("TALEPLERİM");
+        Assert.Contains("Talepleriniz", chat.AllText, StringComparison.Ordinal);
+        Assert.Contains("Yarım kalan talebiniz bekliyor", chat.AllText, StringComparison.Ordinal);
+
+        await chat.SayAsync("yazı işleri");
+        Assert.Equal("Location", chat.PendingStep);
+    }
+
+    [Fact]
     public async Task SendTwice_OneTicket()
     {
         var chat = harness.ChatAs(Seeded.Ayse);
