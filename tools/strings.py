@@ -48,6 +48,7 @@ S = {
 "Summary_Send": ("Gönder", "Send"),
 "Summary_Back": ("Düzelt", "Edit"),
 "Summary_Cancel": ("İptal", "Cancel"),
+"Prompt_ChooseLabel": ("Seçiminiz", "Your choice"),
 "Prompt_ChoosePlaceholder": ("Seçin…", "Choose…"),
 "Action_Select": ("Seç", "Select"),
 "Check_Intro": ("Talep açmadan önce birlikte birkaç basit kontrol yapalım; çoğu yazıcı sorunu böyle çözülüyor.", "Before filing, let us try a few simple checks together; most printer problems are solved this way."),

@@ -44,9 +44,10 @@ public sealed class HelpdeskActivityHandler(
         try
         {
             var person = await identity.ResolveAsync(turn, ct);
-            await identity.RememberPersonalChatAsync(turn, person, ct);
-            var culture = Text.CultureFor(LocaleOf(turn.Activity) ?? person.PreferredLocale);
             var text = turn.Activity.RemoveRecipientMention()?.Trim();
+            var writtenIn = Language.Detect(text);
+            await identity.RememberPersonalChatAsync(turn, person, writtenIn, ct);
+            var culture = writtenIn ?? Text.CultureFor(person.PreferredLocale ?? LocaleOf(turn.Activity));
             if (text is { Length: > MaxMessageLength })
             {
                 await turn.SendActivityAsync(Text.Format("Error_TooLong", culture, MaxMessageLength), cancellationToken: ct);
@@ -92,7 +93,7 @@ public sealed class HelpdeskActivityHandler(
         try
         {
             var person = await identity.ResolveAsync(turn, ct);
-            var culture = Text.CultureFor(LocaleOf(turn.Activity) ?? person.PreferredLocale);
+            var culture = Text.CultureFor(person.PreferredLocale ?? LocaleOf(turn.Activity));
             var verb = invokeValue.Action?.Verb ?? string.Empty;
             AdaptiveCardInvokeResponse response;
             if (verb == TicketVerbs.SetItChannel)
@@ -137,7 +138,8 @@ public sealed class HelpdeskActivityHandler(
         if (TeamsIdentity.IsPersonal(turn.Activity))
         {
             var person = await identity.ResolveAsync(turn, ct);
-            await identity.RememberPersonalChatAsync(turn, person, ct);
+            await identity.RememberPersonalChatAsync(turn, person, null, ct);
+            culture = Text.CultureFor(person.PreferredLocale ?? LocaleOf(turn.Activity));
             await turn.SendActivitiesAsync(
             [
                 MessageFactory.Text(Text.Format("Welcome", culture, person.DisplayName)),
@@ -158,7 +160,7 @@ public sealed class HelpdeskActivityHandler(
         if (TeamsIdentity.IsPersonal(turn.Activity))
         {
             var person = await identity.ResolveAsync(turn, ct);
-            await identity.RememberPersonalChatAsync(turn, person, ct);
+            await identity.RememberPersonalChatAsync(turn, person, null, ct);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
         }
 
         var name = string.IsNullOrWhiteSpace(from.Name) ? aadId : from.Name.Trim();
-        person = new Person(aadId, name.Length > 200 ? name[..200] : name, Role.Staff, null, null, turn.Activity.Locale);
+        person = new Person(aadId, name.Length > 200 ? name[..200] : name, Role.Staff, null, null, (turn.Activity as Activity)?.Locale);
         directory.Add(person);
         try
         {
@@ -44,7 +44,8 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
     }
 
     /// <summary>Keeps the personal conversation's reference, so notices reach the person later; a person who writes again is reachable again.</summary>
-    public async Task RememberPersonalChatAsync(ITurnContext turn, Person person, CancellationToken ct)
+    /// <param name="writtenIn">the language the person's message was written in, if it showed; remembered for later notices.</param>
+    public async Task RememberPersonalChatAsync(ITurnContext turn, Person person, System.Globalization.CultureInfo? writtenIn, CancellationToken ct)
     {
         if (!IsPersonal(turn.Activity))
         {
@@ -53,7 +54,7 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
 
         var reference = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
         await conversations.UpsertAsync(ConversationKind.Personal, turn.Activity.Conversation.Id, person.Id, reference, ct);
-        person.RememberLocale(turn.Activity.Locale);
+        person.RememberLocale(writtenIn?.Name);
         if (person.UnreachableSince is not null)
         {
             person.MarkReachable();

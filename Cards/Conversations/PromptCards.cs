@@ -39,6 +39,7 @@ public static class PromptCards
         body.Add(new ChoiceSetInput(choices.Select(ch => new Choice(ch.Title, ch.Value)).ToList())
         {
             Id = "choice",
+            Label = Text.Get("Prompt_ChooseLabel", c),
             Style = "compact",
             Placeholder = Text.Get("Prompt_ChoosePlaceholder", c),
             IsRequired = true,

@@ -88,7 +88,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         var response = await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Deniz, "ticket.claim", new JsonObject { ["ticketId"] = ticketId }, inChannel: true));
 
         Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
-        Assert.Contains("yalnızca Bilgi İşlem personeli", response["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Only IT staff", response["value"]!.GetValue<string>(), StringComparison.Ordinal); // Deniz writes English
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id = {ticketId} AND Status = 'New' AND AssigneeId IS NULL"));
     }
 
@@ -189,6 +189,34 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     {
         await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Ayse, new string('x', 25_000)));
         Assert.Contains(host.Connector.Calls, c => c.Text?.Contains("çok uzun", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task InstallAndConversationUpdate_SameMoment_NewUserRegisteredOnce()
+    {
+        var stranger = new TestUser("7d1e3f55-0000-4000-8000-00000000bbbb", "Aynı Anda");
+        var install = Teams.PersonalMessage(host.ServiceUrl, stranger, null);
+        install["type"] = "installationUpdate";
+        install["action"] = "add";
+        var update = Teams.PersonalMessage(host.ServiceUrl, stranger, null);
+        update["type"] = "conversationUpdate";
+        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Teams.BotId });
+
+        var responses = await Task.WhenAll(host.PostAsync(install), host.PostAsync(update));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM People WHERE AadObjectId = '{stranger.AadId}'"));
+        Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM Conversations WHERE ConversationId = '{Teams.PersonalConversation(stranger)}'"));
+    }
+
+    [Fact]
+    public async Task TurkishText_FromEnglishClient_AnsweredInTurkish()
+    {
+        await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Ayse, "yazıcım kağıt sıkıştırıyor", locale: "en-US"));
+        Assert.Contains(host.Connector.Calls, c => c.Text?.Contains("Anladım, konu: Yazıcı", StringComparison.Ordinal) == true);
+
+        await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Deniz, "my printer is jamming paper", locale: "tr-TR"));
+        Assert.Contains(host.Connector.Calls, c => c.Text?.Contains("Got it, topic: Printer", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -46,12 +46,12 @@ internal static class DemoMunicipality
 
     private static readonly (string AadObjectId, string Name, Role Role, string UnitCode, string Email, string? Locale)[] People =
     [
-        ("00000000-0000-0000-0000-0000000000020", "Ayşe Yılmaz", Role.Staff, Yim, "ayse.yilmaz@belediye.local", null),
-        ("00000000-0000-0000-0000-0000000000021", "Emre Kaya", Role.ItTechnician, Bim, "emre.kaya@belediye.local", null),
-        ("00000000-0000-0000-0000-0000000000022", "Zeynep Şahin", Role.ItTechnician, Bim, "zeynep.sahin@belediye.local", null),
-        ("00000000-0000-0000-0000-0000000000023", "Mehmet Demir", Role.UnitManager, Yim, "mehmet.demir@belediye.local", null),
-        ("00000000-0000-0000-0000-0000000000024", "İsmail Işık", Role.ItDirector, Bim, "ismail.isik@belediye.local", null),
-        ("00000000-0000-0000-0000-0000000000025", "Fatma Çelik", Role.Clerk, Bim, "fatma.celik@belediye.local", null),
+        ("00000000-0000-0000-0000-0000000000020", "Ayşe Yılmaz", Role.Staff, Yim, "ayse.yilmaz@belediye.local", "tr-TR"),
+        ("00000000-0000-0000-0000-0000000000021", "Emre Kaya", Role.ItTechnician, Bim, "emre.kaya@belediye.local", "tr-TR"),
+        ("00000000-0000-0000-0000-0000000000022", "Zeynep Şahin", Role.ItTechnician, Bim, "zeynep.sahin@belediye.local", "tr-TR"),
+        ("00000000-0000-0000-0000-0000000000023", "Mehmet Demir", Role.UnitManager, Yim, "mehmet.demir@belediye.local", "tr-TR"),
+        ("00000000-0000-0000-0000-0000000000024", "İsmail Işık", Role.ItDirector, Bim, "ismail.isik@belediye.local", "tr-TR"),
+        ("00000000-0000-0000-0000-0000000000025", "Fatma Çelik", Role.Clerk, Bim, "fatma.celik@belediye.local", "tr-TR"),
         ("00000000-0000-0000-0000-0000000000026", "Deniz Arslan", Role.Staff, Mhm, "deniz.arslan@belediye.local", "en-US"),
     ];
 

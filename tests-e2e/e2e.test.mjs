@@ -1,0 +1,169 @@
+// End-to-end: the real bot (dotnet run --project ../Bot --no-build, SQLite in a temp folder) behind
+// Microsoft 365 Agents Playground, driven in headless Chromium. Skeleton: the mechanics run; the dialog
+// steps whose prompts the bot does not have yet are marked TODO (node:test `todo`: they run and report,
+// but do not fail the suite). Set E2E_SKIP=1 to skip. Ports: E2E_BOT_PORT (3978), E2E_PLAYGROUND_PORT (56150).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as P from './playground.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const SKIP = process.env.E2E_SKIP === '1' ? 'E2E_SKIP=1' : false;
+const BOT_PORT = Number(process.env.E2E_BOT_PORT || 3978);
+const PG_PORT = Number(process.env.E2E_PLAYGROUND_PORT || 56150);
+const BOT_URL = `http://127.0.0.1:${BOT_PORT}`;
+
+let bot; // { child, log, tmp }
+let pg;
+let browser;
+let page;
+
+function botLogTail(lines = 60) {
+  try {
+    return fs.readFileSync(bot.log, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no bot log)';
+  }
+}
+
+async function startBot() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-e2e-'));
+  const log = path.join(tmp, 'bot.log');
+  const out = fs.openSync(log, 'w');
+  const child = spawn('dotnet', ['run', '--project', path.join(repo, 'Bot'), '--no-build', '--no-launch-profile'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      ASPNETCORE_URLS: BOT_URL,
+      Storage__ConnectionString: `Data Source=${path.join(tmp, 'e2e.db')}`,
+      DOTNET_NOLOGO: '1',
+    },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  fs.closeSync(out);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  bot = { child, log, tmp, exited };
+  const first = await Promise.race([
+    P.waitForHttp(`${BOT_URL}/healthz`, { timeoutMs: 90000 }).then(() => 'ready'),
+    exited,
+  ]);
+  if (first !== 'ready') throw new Error(`the bot exited before /healthz answered (${JSON.stringify(first)}):\n${botLogTail()}`);
+}
+
+async function stopBot() {
+  if (!bot?.child || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
+  try { process.kill(-bot.child.pid, 'SIGTERM'); } catch { return; }
+  const t = setTimeout(() => { try { process.kill(-bot.child.pid, 'SIGKILL'); } catch { /* gone */ } }, 10000);
+  await bot.exited;
+  clearTimeout(t);
+}
+
+async function portIsFree(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    return false;
+  } catch (e) {
+    return /ECONNREFUSED/.test(String(e.cause?.code || e.cause || e));
+  }
+}
+
+before(async () => {
+  if (SKIP) return;
+  assert.ok(fs.existsSync(P.CLI), 'the Playground is not installed: run tests-e2e/run.sh (npm install --no-save @microsoft/m365agentsplayground@0.2.28)');
+  const dll = path.join(repo, 'Bot', 'bin', 'Debug', 'net10.0', 'HelpdeskBot.Bot.dll');
+  assert.ok(fs.existsSync(dll), `${dll} is missing: build the solution first (dotnet build), the e2e test runs the bot with --no-build`);
+  assert.ok(await portIsFree(BOT_PORT), `port ${BOT_PORT} is busy (another bot running?); set E2E_BOT_PORT`);
+  assert.ok(await portIsFree(PG_PORT), `port ${PG_PORT} is busy; set E2E_PLAYGROUND_PORT`);
+  await startBot();
+  pg = await P.startPlayground({ port: PG_PORT, botEndpoint: `${BOT_URL}/api/messages` });
+  ({ browser, page } = await P.openBrowser());
+  await P.gotoPlayground(page, pg); // sends installationUpdate + conversationUpdate for Ayşe's personal chat
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await P.stopPlayground(pg).catch(() => {});
+  await stopBot().catch(() => {});
+  if (bot?.tmp && !process.env.E2E_KEEP) fs.rmSync(bot.tmp, { recursive: true, force: true });
+});
+
+test('helpdesk ticket from Ayşe\'s chat to the IT channel and back', { skip: SKIP, timeout: 300000 }, async (t) => {
+  const shot = (name) => P.screenshot(page, `e2e-${name}`);
+  let ticketCard = /BT-\d{4}-\d{4}/; // the ticket number the channel card shows (see Tests/Cards/Golden/channel-new.json)
+
+  await t.test('0. İsmail (IT director) makes "BT Destek" the IT channel', async () => {
+    await P.gotoChannel(page); // first visit: the Playground sends installationUpdate/conversationUpdate for the team
+    // Typed messages always come from the Playground's current user (Ayşe, staff), so the director's
+    // command goes in as a custom activity from İsmail, @mentioning the bot, as a new post in the channel.
+    await P.sendActivityAs(pg, 'ismail', { conversationId: P.IDS.itChannel, text: 'bt kanalı yap', mentionBot: true });
+    // TODO(lead): wait for the bot's confirmation text/card, e.g.:
+    // await P.waitForBotText(page, /Bilgi İşlem kanalı/);
+    await page.waitForTimeout(1500);
+    await shot('00-it-channel');
+  });
+
+  await t.test('1. Ayşe reports "yazıcım kağıt sıkıştırıyor" in her personal chat', { todo: 'bot prompts not final' }, async () => {
+    await P.gotoPersonalChat(page);
+    const before = await P.botMessageCount(page);
+    await P.sendMessage(page, 'yazıcım kağıt sıkıştırıyor');
+    await P.waitForBotReply(page, before);
+    await shot('01-ayse-report');
+    // TODO(lead): follow the dialog with the bot's real prompts, for example (see Tests/Cards/Golden/prompt-*.json):
+    // await P.waitForCard(page, 'Sorun hangi konuda?');                 // topic prompt
+    // await P.clickCardButton(page, 'Seç', { card: 'Sorun hangi konuda?' });
+    // await P.waitForCard(page, /Aciliyet|ne kadar acil/);               // urgency prompt
+    // ...
+    // const summary = await P.waitForCard(page, /BT-\d{4}-\d{4}/);     // "talebiniz alındı" summary
+    // ticketCard = new RegExp((await summary.innerText()).match(/BT-\d{4}-\d{4}/)[0]);
+    // (the help text also mentions "BT-2026-0042": look for the number on a card, not in any text)
+    await P.waitForCard(page, /BT-\d{4}-\d{4}/, { timeout: 10000 });
+    await shot('01-ayse-ticket-created');
+  });
+
+  await t.test('2. the ticket card appears in the IT channel', { todo: 'depends on step 1' }, async () => {
+    await P.gotoChannel(page);
+    const c = await P.waitForCard(page, ticketCard);
+    assert.match(await c.innerText(), /Ayşe Yılmaz/);
+    await shot('02-channel-card');
+  });
+
+  await t.test('3. Emre (technician) claims it, then resolves it with a note', { todo: 'depends on step 2; resolve UI not final' }, async () => {
+    await P.actAs(page, 'emre'); // card buttons pressed from here on are Emre's (invoke from.id = user-id-1)
+    const claimed = await P.clickCardButton(page, 'Üstlen', { card: ticketCard });
+    assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+    // The Playground replaces the card with the invoke response's card
+    // ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: <card> }).
+    await P.waitForBotText(page, /Emre Kaya/);
+    await shot('03-claimed');
+
+    // TODO(lead): "Çöz" is an Action.ShowCard in channel-assigned.json; open it, type the note, submit:
+    await P.clickCardButton(page, 'Çöz', { card: ticketCard }); // ShowCard: nothing is sent
+    await P.fillCardInput(page, { card: ticketCard, index: 0 }, 'Sıkışan kağıt çıkarıldı, merdane temizlendi.');
+    const resolved = await P.clickCardButton(page, 'Çözüldü olarak kaydet', { card: ticketCard }); // TODO(lead): real button title
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    await shot('03-resolved');
+    await P.actAs(page, null);
+  });
+
+  await t.test('4. Ayşe sees both changes in her personal chat', { todo: 'depends on step 3' }, async () => {
+    await P.gotoPersonalChat(page);
+    // TODO(lead): the notices the bot sends proactively (Tests/Cards/Golden/notice-claimed.json, notice-resolved.json)
+    await P.waitForBotText(page, /üstlen/i);
+    await P.waitForBotText(page, /çözül/i);
+    await shot('04-ayse-notified');
+  });
+});
+
+test('the committed .m365agentsplayground.yml is the generated config for Ayşe', () => {
+  const committed = fs.readFileSync(path.join(here, '.m365agentsplayground.yml'), 'utf8');
+  const body = committed.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  const generated = P.playgroundConfigYaml('ayse').split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  assert.equal(body, generated, 'regenerate with: node -e "import(\'./playground.mjs\').then(m => process.stdout.write(m.playgroundConfigYaml()))"');
+});
