@@ -13,7 +13,7 @@ run_dotnet() {
   local label=$1; shift
   echo "== dotnet test ($label)"
   set +e
-  env "$@" dotnet test HelpdeskBot.sln --no-build -c Release --nologo 2>&1 | tee "$log_dir/$label.log" | grep -E "^(\s+Failed |Passed!|Failed!)|error" 
+  env "$@" dotnet test HelpdeskBot.sln --no-build --nologo 2>&1 | tee "$log_dir/$label.log" | grep -E "^(\s+Failed |Passed!|Failed!)|error" 
   local rc=${PIPESTATUS[0]}
   set -e
   local line
@@ -27,7 +27,7 @@ run_dotnet() {
 }
 
 echo "== dotnet build"
-dotnet build HelpdeskBot.sln -c Release --nologo -v quiet
+dotnet build HelpdeskBot.sln --nologo -v quiet
 run_dotnet default LANG=C.UTF-8 LC_ALL=C.UTF-8
 run_dotnet tr-TR LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false
 

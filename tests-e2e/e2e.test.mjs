@@ -77,7 +77,7 @@ async function portIsFree(port) {
 before(async () => {
   if (SKIP) return;
   assert.ok(fs.existsSync(P.CLI), 'the Playground is not installed: run tests-e2e/run.sh (npm install --no-save @microsoft/m365agentsplayground@0.2.28)');
-  const dll = path.join(repo, 'Bot', 'bin', 'Debug', 'net10.0', 'HelpdeskBot.Bot.dll');
+  const dll = path.join(repo, 'Bot', 'bin', 'Debug', 'net10.0', 'HelpdeskBot.Bot.dll'); // scripts/test.sh builds Debug
   assert.ok(fs.existsSync(dll), `${dll} is missing: build the solution first (dotnet build), the e2e test runs the bot with --no-build`);
   assert.ok(await portIsFree(BOT_PORT), `port ${BOT_PORT} is busy (another bot running?); set E2E_BOT_PORT`);
   assert.ok(await portIsFree(PG_PORT), `port ${PG_PORT} is busy; set E2E_PLAYGROUND_PORT`);
@@ -96,67 +96,77 @@ after(async () => {
 
 test('helpdesk ticket from Ayşe\'s chat to the IT channel and back', { skip: SKIP, timeout: 300000 }, async (t) => {
   const shot = (name) => P.screenshot(page, `e2e-${name}`);
-  let ticketCard = /BT-\d{4}-\d{4}/; // the ticket number the channel card shows (see Tests/Cards/Golden/channel-new.json)
+  let number; // the ticket number the bot announces, e.g. BT-2026-0001
+  let ticketCard;
 
   await t.test('0. İsmail (IT director) makes "BT Destek" the IT channel', async () => {
     await P.gotoChannel(page); // first visit: the Playground sends installationUpdate/conversationUpdate for the team
     // Typed messages always come from the Playground's current user (Ayşe, staff), so the director's
     // command goes in as a custom activity from İsmail, @mentioning the bot, as a new post in the channel.
     await P.sendActivityAs(pg, 'ismail', { conversationId: P.IDS.itChannel, text: 'bt kanalı yap', mentionBot: true });
-    // TODO(lead): wait for the bot's confirmation text/card, e.g.:
-    // await P.waitForBotText(page, /Bilgi İşlem kanalı/);
-    await page.waitForTimeout(1500);
+    await P.waitForBotText(page, /artık Bilgi İşlem kanalı/);
     await shot('00-it-channel');
   });
 
-  await t.test('1. Ayşe reports "yazıcım kağıt sıkıştırıyor" in her personal chat', { todo: 'bot prompts not final' }, async () => {
+  await t.test('1. Ayşe reports "yazıcım kağıt sıkıştırıyor" in her personal chat', async () => {
     await P.gotoPersonalChat(page);
-    const before = await P.botMessageCount(page);
     await P.sendMessage(page, 'yazıcım kağıt sıkıştırıyor');
-    await P.waitForBotReply(page, before);
-    await shot('01-ayse-report');
-    // TODO(lead): follow the dialog with the bot's real prompts, for example (see Tests/Cards/Golden/prompt-*.json):
-    // await P.waitForCard(page, 'Sorun hangi konuda?');                 // topic prompt
-    // await P.clickCardButton(page, 'Seç', { card: 'Sorun hangi konuda?' });
-    // await P.waitForCard(page, /Aciliyet|ne kadar acil/);               // urgency prompt
-    // ...
-    // const summary = await P.waitForCard(page, /BT-\d{4}-\d{4}/);     // "talebiniz alındı" summary
-    // ticketCard = new RegExp((await summary.innerText()).match(/BT-\d{4}-\d{4}/)[0]);
-    // (the help text also mentions "BT-2026-0042": look for the number on a card, not in any text)
-    await P.waitForCard(page, /BT-\d{4}-\d{4}/, { timeout: 10000 });
+    await P.waitForBotText(page, /Anladım, konu: Yazıcı/);
+    await P.waitForCard(page, 'Hangi birimdesiniz?');
+    await P.sendMessage(page, 'yazı işleri');
+    await P.waitForCard(page, 'Hangi hizmet yerindesiniz?');
+    await P.sendMessage(page, 'ana hizmet');
+    await P.waitForCard(page, 'Hangi yazıcı?');
+    await shot('01-ayse-printer-choice');
+    await P.clickCardButton(page, 'YZC-0001 · HP LaserJet Pro M404dn', { card: 'Hangi yazıcı?' });
+    await P.waitForCard(page, 'Kontrol 1 / 6');
+    await shot('01-ayse-self-check');
+    await P.clickCardButton(page, 'Sonraki kontrol', { card: 'Kontrol 1 / 6' });
+    await P.waitForCard(page, 'Kontrol 2 / 6');
+    await P.clickCardButton(page, 'Kontrolleri atla', { card: 'Kontrol 2 / 6' });
+    await P.waitForCard(page, 'Ne kadar acil?');
+    await P.clickCardButton(page, 'Yüksek (işim durdu)', { card: 'Ne kadar acil?' });
+    await P.waitForCard(page, 'Talebiniz gönderilmeden önce kontrol edin');
+    await shot('01-ayse-summary');
+    await P.clickCardButton(page, 'Gönder', { card: 'Talebiniz gönderilmeden önce kontrol edin' });
+    const filed = await P.waitForBotText(page, /Talebiniz alındı/);
+    number = (await filed.innerText()).match(/BT-\d{4}-\d{4}/)[0];
+    ticketCard = number;
     await shot('01-ayse-ticket-created');
   });
 
-  await t.test('2. the ticket card appears in the IT channel', { todo: 'depends on step 1' }, async () => {
+  await t.test('2. the ticket card appears in the IT channel', async () => {
     await P.gotoChannel(page);
     const c = await P.waitForCard(page, ticketCard);
-    assert.match(await c.innerText(), /Ayşe Yılmaz/);
+    const text = await c.innerText();
+    assert.match(text, /Ayşe Yılmaz/);
+    assert.match(text, /Yazı İşleri Müdürlüğü/);
+    assert.match(text, /yazıcım kağıt sıkıştırıyor/);
     await shot('02-channel-card');
   });
 
-  await t.test('3. Emre (technician) claims it, then resolves it with a note', { todo: 'depends on step 2; resolve UI not final' }, async () => {
+  await t.test('3. Emre (technician) claims it, then resolves it with a note', async () => {
     await P.actAs(page, 'emre'); // card buttons pressed from here on are Emre's (invoke from.id = user-id-1)
     const claimed = await P.clickCardButton(page, 'Üstlen', { card: ticketCard });
     assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
-    // The Playground replaces the card with the invoke response's card
-    // ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: <card> }).
-    await P.waitForBotText(page, /Emre Kaya/);
+    await P.waitForCard(page, `${number} · Yazıcı · Üstlenildi`);
     await shot('03-claimed');
 
-    // TODO(lead): "Çöz" is an Action.ShowCard in channel-assigned.json; open it, type the note, submit:
-    await P.clickCardButton(page, 'Çöz', { card: ticketCard }); // ShowCard: nothing is sent
-    await P.fillCardInput(page, { card: ticketCard, index: 0 }, 'Sıkışan kağıt çıkarıldı, merdane temizlendi.');
-    const resolved = await P.clickCardButton(page, 'Çözüldü olarak kaydet', { card: ticketCard }); // TODO(lead): real button title
+    await P.clickCardButton(page, 'Çöz', { card: ticketCard }); // Action.ShowCard: opens the note form
+    await P.fillCardInput(page, { card: ticketCard, index: 0 }, 'Sıkışan kağıt çıkarıldı, toner değiştirildi.');
+    await P.fillCardInput(page, { card: ticketCard, index: 1 }, 'CF259A');
+    const resolved = await P.clickCardButton(page, 'Çözüldü olarak kaydet', { card: ticketCard });
     assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    await P.waitForCard(page, `${number} · Yazıcı · Çözüldü`);
     await shot('03-resolved');
     await P.actAs(page, null);
   });
 
-  await t.test('4. Ayşe sees both changes in her personal chat', { todo: 'depends on step 3' }, async () => {
+  await t.test('4. Ayşe sees both changes in her personal chat', async () => {
     await P.gotoPersonalChat(page);
-    // TODO(lead): the notices the bot sends proactively (Tests/Cards/Golden/notice-claimed.json, notice-resolved.json)
-    await P.waitForBotText(page, /üstlen/i);
-    await P.waitForBotText(page, /çözül/i);
+    await P.waitForBotText(page, /Emre Kaya talebi üstlendi/);
+    await P.waitForBotText(page, /Emre Kaya talebi çözdü/);
+    await P.waitForCard(page, 'Onayla ve puanla');
     await shot('04-ayse-notified');
   });
 });

@@ -46,6 +46,7 @@ public sealed class ItChannelCommands(IConversationStore conversations, ILogger<
         await conversations.UpsertAsync(ConversationKind.Channel, channelId, null, JsonConvert.SerializeObject(reference), ct);
         var channel = await conversations.SetItChannelAsync(channelId, data?.Team?.Id, data?.Channel?.Name, person.Id, ct);
         logger.ItChannelSet(channelId, person.Id);
-        return Text.Format("Channel_Set", culture, channel.ChannelName ?? data?.Team?.Name ?? channelId);
+        var name = channel.ChannelName ?? data?.Team?.Name;
+        return name is null ? Text.Get("Channel_SetUnnamed", culture) : Text.Format("Channel_Set", culture, name);
     }
 }

@@ -187,8 +187,12 @@ public static class TicketCards
 
     private static void AddHistory(List<CardElement> body, TicketView t, CultureInfo c)
     {
+        // TextRuns: a cartridge model or a name in the history is shown as typed, never as markdown.
         var lines = t.History.TakeLast(HistoryLinesShown)
-            .Select(h => (CardElement)new TextBlock($"{Istanbul(h.At, c)} · {EventText(h.Kind, h.ActorName, null, c)}") { Size = "Small", IsSubtle = true, Spacing = "None" })
+            .Select(h => (CardElement)new RichTextBlock([new TextRun($"{Istanbul(h.At, c)} · {EventText(h.Kind, h.ActorName, HistoryDetail(h), c)}") { Size = "Small", IsSubtle = true }])
+            {
+                Spacing = "None",
+            })
             .ToList();
         body.Add(new Container([new TextBlock(Text.Get("Card_History", c)) { Weight = "Bolder", Size = "Small" }, .. lines]) { Separator = true, Spacing = "Medium" });
     }
@@ -303,6 +307,10 @@ public static class TicketCards
 
     private static ExecuteAction Execute(TicketView t, string verb, string titleKey, CultureInfo c, string? style = null) =>
         new(Text.Get(titleKey, c), verb, CardJson.Data(new TicketActionData(t.Id))) { Style = style };
+
+    /// <summary>The detail a history line shows: who it went to, the rating, the cartridge; free text (reasons, notes) stays out.</summary>
+    private static string? HistoryDetail(TicketHistoryLine h) =>
+        h.Kind is TicketEventKind.HandedOver or TicketEventKind.Rated or TicketEventKind.ConsumableReplaced ? h.Detail : null;
 
     public static string EventText(TicketEventKind kind, string actor, string? detail, CultureInfo c) =>
         Text.Format($"Event_{kind}", c, actor, detail ?? string.Empty);
