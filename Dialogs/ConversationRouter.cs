@@ -84,7 +84,7 @@ public sealed partial class ConversationRouter(
 
         if (TurkishText.IsExactly(text, "merhaba", "selam", "selamlar", "günaydın", "gunaydin", "iyi günler", "hi", "hello", "hey"))
         {
-            return [new TextReply(Text.Format("Welcome", c, turn.User.DisplayName)), new TextReply(Text.Get("Help", c))];
+            return [new TextReply(Text.Format("Welcome", c, Text.Literal(turn.User.DisplayName))), new TextReply(Text.Get("Help", c))];
         }
 
         if (IsMyRequests(text))
@@ -119,7 +119,12 @@ public sealed partial class ConversationRouter(
             return [new TextReply(Text.Get("NotUnderstood", c)), new TextReply(Text.Get("Help", c))];
         }
 
-        var description = descriptive && text.Length <= TextRules.MaxDescription ? text : null;
+        if (text.Length > TextRules.MaxDescription)
+        {
+            return [new TextReply(Text.Format("Dialog_TooLong", c, TextRules.MaxDescription))];
+        }
+
+        var description = descriptive ? text : null;
         var step = await faultReport.StartAsync(turn, topic, description, ct);
         await KeepAsync(null, step.State, turn, ct);
         return step.Replies;
@@ -184,6 +189,6 @@ public sealed partial class ConversationRouter(
         }
     }
 
-    [GeneratedRegex(@"\bBT[-\s]?(\d{4})[-\s]?(\d{1,6})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bBT[-\s]?(\d{4})[-\s]?(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TicketNumber();
 }

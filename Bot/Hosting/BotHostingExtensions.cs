@@ -38,6 +38,7 @@ public static class BotHostingExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpdeskAdapter>());
         services.AddScoped<IBot, HelpdeskActivityHandler>();
         services.AddScoped<TeamsIdentity>();
+        services.AddScoped<ReplySender>();
         services.AddScoped<ItChannelCommands>();
         services.AddScoped<TicketCardActions>();
 

@@ -38,4 +38,7 @@ public static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "New person registered from Teams: {PersonId}")]
     public static partial void PersonRegistered(this ILogger logger, int personId);
+
+    [LoggerMessage(13, LogLevel.Warning, "Could not send {Count} replies to person {PersonId} in the turn; queued them in the outbox")]
+    public static partial void RepliesQueued(this ILogger logger, Exception exception, int count, int personId);
 }

@@ -39,6 +39,7 @@ public sealed class OutboxDelivery(
                 OutboxKind.TicketChannelCard => await PostChannelCardAsync(message, ct),
                 OutboxKind.RequesterNotice => await NotifyRequesterAsync(message, ct),
                 OutboxKind.ChannelText => await PostChannelTextAsync(message, ct),
+                OutboxKind.PersonalReplies => await SendPersonalRepliesAsync(message, ct),
                 _ => throw new InvalidOperationException($"Unknown outbox kind {message.Kind}."),
             };
             if (delivered)
@@ -140,28 +141,58 @@ public sealed class OutboxDelivery(
         return (channel, JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!);
     }
 
-    private async Task<bool> NotifyRequesterAsync(OutboxMessage message, CancellationToken ct)
+    private async Task<bool> SendPersonalRepliesAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (await PersonalChatAsync(message, ct) is not var (_, reference))
+        {
+            return false;
+        }
+
+        foreach (var activity in JsonConvert.DeserializeObject<Activity[]>(message.Payload) ?? [])
+        {
+            await sender.SendAsync(reference, activity, ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>The recipient and their personal chat; null (and the message closed) when they are unreachable.</summary>
+    private async Task<(Domain.Directory.Person Person, ConversationReference Reference)?> PersonalChatAsync(OutboxMessage message, CancellationToken ct)
     {
         var person = message.RecipientPersonId is { } id ? await directory.FindAsync(id, ct) : null;
-        if (person is null || message.Ticket is null)
+        if (person is null)
         {
-            return true;
+            message.MarkUnreachable("no such person", clock.GetUtcNow());
+            return null;
         }
 
         if (person.UnreachableSince is not null)
         {
             message.MarkUnreachable("person marked unreachable earlier", clock.GetUtcNow());
-            return false;
+            return null;
         }
 
         var record = await conversations.FindPersonalAsync(person.Id, ct)
-            ?? throw new InvalidOperationException("No personal conversation with the requester yet.");
+            ?? throw new InvalidOperationException("No personal conversation with the person yet.");
+        return (person, JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!);
+    }
+
+    private async Task<bool> NotifyRequesterAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Ticket is null)
+        {
+            return true;
+        }
+
+        if (await PersonalChatAsync(message, ct) is not var (person, reference))
+        {
+            return false;
+        }
         var notice = System.Text.Json.JsonSerializer.Deserialize<TicketNotice>(message.Payload)
             ?? throw new System.Text.Json.JsonException("Empty notice payload.");
         var actor = await directory.FindAsync(notice.ActorId, ct);
         var culture = Text.CultureFor(person.PreferredLocale);
         var card = TicketCards.RequesterNotice(await views.CreateAsync(message.Ticket, ct), notice, actor?.DisplayName ?? "?", culture);
-        var reference = JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!;
         await sender.SendAsync(reference, Replies.CardMessage(card), ct);
         return true;
     }

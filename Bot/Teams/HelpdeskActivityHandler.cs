@@ -25,6 +25,7 @@ public sealed class HelpdeskActivityHandler(
     ConversationRouter router,
     ItChannelCommands channel,
     TicketCardActions cardActions,
+    ReplySender replySender,
     ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
 {
     /// <summary>Longer than any message Teams lets a person send; anything bigger is refused with a clear answer.</summary>
@@ -32,6 +33,26 @@ public sealed class HelpdeskActivityHandler(
 
     /// <summary>An activity left "in progress" longer than this (the host died mid-turn) may be taken again.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await base.OnTurnAsync(turnContext, cancellationToken);
+        }
+        catch (DomainException ex) when (ex.Error == DomainError.UnidentifiedSender)
+        {
+            var text = Text.Get("Action_UnidentifiedSender", Text.CultureFor(LocaleOf(turnContext.Activity)));
+            if (turnContext.Activity.Type == ActivityTypes.Invoke)
+            {
+                await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = Replies.MessageResponse(text) } }, cancellationToken);
+            }
+            else if (turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(text, cancellationToken: cancellationToken);
+            }
+        }
+    }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
     {
@@ -56,6 +77,10 @@ public sealed class HelpdeskActivityHandler(
             {
                 await turn.SendActivityAsync(await channel.HandleMessageAsync(turn, person, culture, ct), cancellationToken: ct);
             }
+            else if (ItChannelCommands.IsSetCommand(text))
+            {
+                await turn.SendActivityAsync(Text.Get("Channel_OnlyInChannel", culture), cancellationToken: ct);
+            }
             else
             {
                 if (text is not null)
@@ -74,7 +99,7 @@ public sealed class HelpdeskActivityHandler(
                     replies = [new TextReply(Text.Get("Dialog_Busy", culture))];
                 }
 
-                await Replies.SendAsync(turn, replies, ct);
+                await replySender.SendOrQueueAsync(turn, person, replies, ct);
             }
 
             await ledger.CompleteAsync(key, ct);
@@ -142,14 +167,18 @@ public sealed class HelpdeskActivityHandler(
             culture = Text.CultureFor(person.PreferredLocale ?? LocaleOf(turn.Activity));
             await turn.SendActivitiesAsync(
             [
-                MessageFactory.Text(Text.Format("Welcome", culture, person.DisplayName)),
+                MessageFactory.Text(Text.Format("Welcome", culture, Text.Literal(person.DisplayName))),
                 MessageFactory.Text(Text.Get("Help", culture)),
             ], ct);
         }
-        else
+        else if (turn.Activity.Conversation?.ConversationType == "channel")
         {
             // Added to a team: offer to make this channel the IT channel.
             await turn.SendActivityAsync(Replies.CardMessage(PromptCards.ItChannelOffer(culture)), ct);
+        }
+        else
+        {
+            await turn.SendActivityAsync(Text.Get("GroupChat_Help", culture), cancellationToken: ct);
         }
 
         await ledger.CompleteAsync(key, ct);

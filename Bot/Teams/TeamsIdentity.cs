@@ -19,14 +19,21 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
     public async Task<Person> ResolveAsync(ITurnContext turn, CancellationToken ct)
     {
         var from = turn.Activity.From;
-        var aadId = string.IsNullOrWhiteSpace(from.AadObjectId) ? from.Id : from.AadObjectId;
+        var aadId = from?.AadObjectId;
+        if (string.IsNullOrWhiteSpace(aadId))
+        {
+            // Teams always sends the Azure AD object id of a member; without it we cannot tell who this is, and
+            // registering a second person would strip a technician of their role.
+            throw new DomainException(DomainError.UnidentifiedSender);
+        }
+
         var person = await directory.FindByAadIdAsync(aadId, ct);
         if (person is not null)
         {
             return person;
         }
 
-        var name = string.IsNullOrWhiteSpace(from.Name) ? aadId : from.Name.Trim();
+        var name = string.IsNullOrWhiteSpace(from!.Name) ? aadId : TextRules.Clean(from.Name).Trim();
         person = new Person(aadId, name.Length > 200 ? name[..200] : name, Role.Staff, null, null, (turn.Activity as Activity)?.Locale);
         directory.Add(person);
         try

@@ -20,9 +20,9 @@ public sealed class ItChannelCommands(IConversationStore conversations, ILogger<
             "set it channel", "make this the it channel", "set channel");
 
     public async Task<string> HandleMessageAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct) =>
-        IsSetCommand(turn.Activity.Text)
-            ? await SetAsync(turn, person, culture, ct)
-            : Text.Get("Channel_Help", culture);
+        IsSetCommand(turn.Activity.Text) ? await SetAsync(turn, person, culture, ct)
+        : turn.Activity.Conversation?.ConversationType == "channel" ? Text.Get("Channel_Help", culture)
+        : Text.Get("GroupChat_Help", culture);
 
     /// <summary>Makes the channel of this activity the IT channel, if the person is IT staff. Returns what to tell them.</summary>
     public async Task<string> SetAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct)

@@ -44,6 +44,12 @@ public sealed class TicketCardActions(
 
         try
         {
+            // A repeat (Teams retry) only re-renders, but it is checked like a first press: the card shows personal data.
+            if (repeated && TicketVerbs.ItOnly.Contains(verb) && !person.IsItStaff)
+            {
+                throw new DomainException(DomainError.NotItStaff, person.DisplayName);
+            }
+
             var change = repeated || verb == TicketVerbs.Show
                 ? new TicketChange(await tickets.FindAsync(d.TicketId, ct) ?? throw new DomainException(DomainError.TicketNotFound), false)
                 : await ActAsync(verb, d, person, culture, ct);
@@ -107,8 +113,8 @@ public sealed class TicketCardActions(
                 return Text.Format("Action_AlreadyClaimed", culture, holder?.DisplayName ?? "?");
             case DomainError.InvalidTransition:
                 return Text.Format("Action_InvalidTransition", culture, Text.Get($"Status_{ex.Args[0]}", culture));
-            case DomainError.NotItStaff when ex.Args.Count > 0:
-                return Text.Get("Action_NotItStaff", culture);
+            case DomainError.HandOverTargetNotIt:
+                return Text.Format("Action_HandOverTargetNotIt", culture, ex.Args[0]);
             case DomainError.TextTooLong:
                 return Text.Format("Action_TextTooLong", culture, ex.Args[0]);
             default:

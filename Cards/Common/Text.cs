@@ -23,6 +23,31 @@ public static class Text
     public static string Format(string key, CultureInfo culture, params object?[] args) =>
         string.Format(culture, Get(key, culture), args);
 
+    /// <summary>
+    /// Something a person typed (or a display name from Teams), made safe to put inside a message or TextBlock that
+    /// Teams renders as markdown: every markdown-significant character is backslash-escaped, so it shows as typed.
+    /// </summary>
+    public static string Literal(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            if (@"\`*_[]<>#~".Contains(ch, StringComparison.Ordinal))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Every key in the neutral (Turkish) resource, for completeness tests.</summary>
     public static IReadOnlyList<string> Keys(CultureInfo culture)
     {

@@ -8,6 +8,9 @@ namespace HelpdeskBot.Cards.Conversations;
 public sealed record DialogSubmitData(string Step)
 {
     public string? Choice { get; init; }
+
+    /// <summary>Which dialog the card belongs to: a button of a finished request cannot act on the next one.</summary>
+    public string? Dialog { get; init; }
 }
 
 public sealed record PromptChoice(string Title, string Value);
@@ -18,7 +21,7 @@ public static class PromptCards
     private const int MaxButtons = 5;
 
     /// <summary>A question with choices: buttons when few, a drop-down list with a send button when many. Free text is always accepted too.</summary>
-    public static AdaptiveCard Choice(string prompt, string? hint, string step, IReadOnlyList<PromptChoice> choices, CultureInfo c)
+    public static AdaptiveCard Choice(string prompt, string? hint, string step, IReadOnlyList<PromptChoice> choices, CultureInfo c, string? dialogId = null)
     {
         var body = new List<CardElement> { new TextBlock(prompt) { Weight = "Bolder" } };
         if (hint is not null)
@@ -31,7 +34,7 @@ public static class PromptCards
             return new AdaptiveCard
             {
                 Body = body,
-                Actions = choices.Select(ch => (CardAction)new SubmitAction(ch.Title, CardJson.Data(new DialogSubmitData(step) { Choice = ch.Value }))).ToList(),
+                Actions = choices.Select(ch => (CardAction)new SubmitAction(ch.Title, CardJson.Data(new DialogSubmitData(step) { Choice = ch.Value, Dialog = dialogId }))).ToList(),
                 FallbackText = prompt,
             };
         }
@@ -48,13 +51,13 @@ public static class PromptCards
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new SubmitAction(Text.Get("Action_Select", c), CardJson.Data(new DialogSubmitData(step))) { AssociatedInputs = "auto" }],
+            Actions = [new SubmitAction(Text.Get("Action_Select", c), CardJson.Data(new DialogSubmitData(step) { Dialog = dialogId })) { AssociatedInputs = "auto" }],
             FallbackText = prompt,
         };
     }
 
     /// <summary>One printer self-check: what to look at, then "solved", "next" or "skip the checks".</summary>
-    public static AdaptiveCard PrinterCheck(string title, string instructions, int index, int total, string step, CultureInfo c) => new()
+    public static AdaptiveCard PrinterCheck(string title, string instructions, int index, int total, string step, CultureInfo c, string? dialogId = null) => new()
     {
         Body =
         [
@@ -64,15 +67,15 @@ public static class PromptCards
         ],
         Actions =
         [
-            new SubmitAction(Text.Get("Check_Solved", c), CardJson.Data(new DialogSubmitData(step) { Choice = "solved" })) { Style = "positive" },
-            new SubmitAction(Text.Get("Check_Next", c), CardJson.Data(new DialogSubmitData(step) { Choice = "next" })),
-            new SubmitAction(Text.Get("Check_SkipAll", c), CardJson.Data(new DialogSubmitData(step) { Choice = "skip" })),
+            new SubmitAction(Text.Get("Check_Solved", c), CardJson.Data(new DialogSubmitData(step) { Choice = "solved", Dialog = dialogId })) { Style = "positive" },
+            new SubmitAction(Text.Get("Check_Next", c), CardJson.Data(new DialogSubmitData(step) { Choice = "next", Dialog = dialogId })),
+            new SubmitAction(Text.Get("Check_SkipAll", c), CardJson.Data(new DialogSubmitData(step) { Choice = "skip", Dialog = dialogId })),
         ],
         FallbackText = title,
     };
 
     /// <summary>The summary to confirm before filing. Typed values are shown literally.</summary>
-    public static AdaptiveCard Summary(string title, IReadOnlyList<(string Label, string Value, bool Typed)> lines, string step, CultureInfo c) => new()
+    public static AdaptiveCard Summary(string title, IReadOnlyList<(string Label, string Value, bool Typed)> lines, string step, CultureInfo c, string? dialogId = null) => new()
     {
         Body =
         [
@@ -85,9 +88,9 @@ public static class PromptCards
         ],
         Actions =
         [
-            new SubmitAction(Text.Get("Summary_Send", c), CardJson.Data(new DialogSubmitData(step) { Choice = "send" })) { Style = "positive" },
-            new SubmitAction(Text.Get("Summary_Back", c), CardJson.Data(new DialogSubmitData(step) { Choice = "back" })),
-            new SubmitAction(Text.Get("Summary_Cancel", c), CardJson.Data(new DialogSubmitData(step) { Choice = "cancel" })) { Style = "destructive" },
+            new SubmitAction(Text.Get("Summary_Send", c), CardJson.Data(new DialogSubmitData(step) { Choice = "send", Dialog = dialogId })) { Style = "positive" },
+            new SubmitAction(Text.Get("Summary_Back", c), CardJson.Data(new DialogSubmitData(step) { Choice = "back", Dialog = dialogId })),
+            new SubmitAction(Text.Get("Summary_Cancel", c), CardJson.Data(new DialogSubmitData(step) { Choice = "cancel", Dialog = dialogId })) { Style = "destructive" },
         ],
         FallbackText = title,
     };

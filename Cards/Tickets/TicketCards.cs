@@ -16,8 +16,8 @@ public static class TicketCards
         List<CardElement> body =
         [
             Header(t, c),
-            new FactSet(Facts(t, c, includeRequester: true)),
-            .. TypedFacts(t, c),
+            new FactSet(Facts(t, c)),
+            .. TypedFacts(t, c, includeRequester: true),
             Label("Card_Description", c),
             UserText(t.Description),
         ];
@@ -68,8 +68,8 @@ public static class TicketCards
         List<CardElement> body =
         [
             Header(t, c),
-            new FactSet(Facts(t, c, includeRequester: !viewerIsRequester)),
-            .. TypedFacts(t, c),
+            new FactSet(Facts(t, c)),
+            .. TypedFacts(t, c, includeRequester: !viewerIsRequester),
             Label("Card_Description", c),
             UserText(t.Description),
         ];
@@ -128,14 +128,9 @@ public static class TicketCards
             Color = StatusColor(t.Status),
         };
 
-    private static List<Fact> Facts(TicketView t, CultureInfo c, bool includeRequester)
+    private static List<Fact> Facts(TicketView t, CultureInfo c)
     {
         var facts = new List<Fact>();
-        if (includeRequester)
-        {
-            facts.Add(new Fact(Text.Get("Card_Requester", c), t.RequesterName));
-        }
-
         facts.Add(new Fact(Text.Get("Card_Unit", c), t.UnitName ?? "—"));
         facts.Add(new Fact(Text.Get("Card_Location", c), t.LocationName ?? "—"));
         facts.Add(new Fact(Text.Get("Card_Topic", c), Text.Get($"Topic_{t.Topic}", c)));
@@ -155,9 +150,15 @@ public static class TicketCards
         return facts;
     }
 
-    /// <summary>Typed values (device, hold reason) as label + literal text, since a FactSet value is read as markdown.</summary>
-    private static IEnumerable<CardElement> TypedFacts(TicketView t, CultureInfo c)
+    /// <summary>Typed values (requester name, device, hold reason) as label + literal text, since a FactSet value is read as markdown.</summary>
+    private static IEnumerable<CardElement> TypedFacts(TicketView t, CultureInfo c, bool includeRequester)
     {
+        if (includeRequester)
+        {
+            // A display name comes from Teams and may hold markdown: literal, like typed text.
+            yield return UserFact(Text.Get("Card_Requester", c), t.RequesterName);
+        }
+
         if (t.Device is not null)
         {
             yield return UserFact(Text.Get("Card_Device", c), t.Device);

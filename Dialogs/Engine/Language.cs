@@ -13,7 +13,7 @@ public static class Language
     private static readonly HashSet<string> TurkishWords = new(StringComparer.Ordinal)
     {
         "ve", "bir", "bu", "yok", "var", "icin", "ile", "cok", "lazim", "sorun", "ariza", "yardim", "iptal", "geri", "taleplerim",
-        "merhaba", "selam", "yazici", "yazicim", "bilgisayar", "bilgisayarim", "calismiyor", "acilmiyor", "olmuyor", "gonder", "tamam",
+        "merhaba", "selam", "kagit", "sikistiriyor", "sikisiyor", "hata", "veriyor", "vermiyor", "gitmiyor", "internet", "sifre", "lutfen", "acil", "yazici", "yazicim", "bilgisayar", "bilgisayarim", "calismiyor", "acilmiyor", "olmuyor", "gonder", "tamam",
         "evet", "hayir", "talep", "bildir", "kanali", "yap", "atla", "sonraki", "duzelt", "gunaydin", "tesekkurler",
     };
 
@@ -27,7 +27,11 @@ public static class Language
     public static CultureInfo Choose(string? text, string? storedLocale, string? activityLocale) =>
         Detect(text) ?? Text.CultureFor(storedLocale ?? activityLocale);
 
-    /// <summary>Turkish or English if the text says so (Turkish letters, or more words of one language than the other); else null.</summary>
+    /// <summary>
+    /// Turkish or English when the text clearly says so: words typical of one language and none of the other
+    /// (Turkish letters count towards Turkish only beside such a word, since names of units and places carry them
+    /// in any language). Otherwise null: a typed unit, place or device name does not change the language.
+    /// </summary>
     public static CultureInfo? Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -35,14 +39,18 @@ public static class Language
             return null;
         }
 
-        if (text.AsSpan().IndexOfAny("çğıöşüÇĞİÖŞÜ") >= 0)
-        {
-            return Text.Turkish;
-        }
-
         var words = TurkishText.Words(text);
         var tr = words.Count(TurkishWords.Contains);
         var en = words.Count(EnglishWords.Contains);
-        return tr > en ? Text.Turkish : en > tr ? Text.English : null;
+        if (tr > 0 && text.AsSpan().IndexOfAny("çğıöşüÇĞİÖŞÜ") >= 0)
+        {
+            tr++;
+        }
+
+        return tr >= 2 && en == 0 ? Text.Turkish
+            : en >= 2 && tr == 0 ? Text.English
+            : tr - en >= 2 ? Text.Turkish
+            : en - tr >= 2 ? Text.English
+            : null;
     }
 }

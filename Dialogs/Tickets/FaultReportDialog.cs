@@ -27,6 +27,9 @@ public enum ReportStep
 /// </summary>
 public sealed record FaultReportState
 {
+    /// <summary>This report's id, stamped on its buttons.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N")[..12];
+
     public TicketTopic? Topic { get; init; }
     public int? UnitId { get; init; }
     public int? LocationId { get; init; }
@@ -105,6 +108,12 @@ public sealed class FaultReportDialog(
         string? answer;
         if (turn.Value is { } value && Json.TryRead<DialogSubmitData>(value) is { } submit)
         {
+            if (submit.Dialog is not null && !string.Equals(submit.Dialog, state.Id, StringComparison.Ordinal))
+            {
+                // A button of an earlier, finished report: it must not act on this one.
+                return Stay(state, [new TextReply(Text.Get("Dialog_OtherRequest", c)), .. await PromptAsync(state, turn, ct)]);
+            }
+
             if (!string.Equals(submit.Step, step.ToString(), StringComparison.Ordinal))
             {
                 // A button of an earlier question, pressed late: say so, and ask the current question again.
@@ -340,7 +349,7 @@ public sealed class FaultReportDialog(
         switch (s.Step)
         {
             case ReportStep.Topic:
-                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskTopic", c), Text.Get("Report_AskTopicHint", c), step, TopicChoices(c), c))];
+                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskTopic", c), Text.Get("Report_AskTopicHint", c), step, TopicChoices(c), c, s.Id))];
             case ReportStep.Unit:
                 {
                     var units = await directory.ListUnitsAsync(ct);
@@ -348,7 +357,7 @@ public sealed class FaultReportDialog(
                     var choices = units.Where(u => s.Narrowed is null || s.Narrowed.Contains(u.Id))
                         .OrderBy(u => u.Id == own ? 0 : 1)
                         .Select(u => new PromptChoice(u.Id == own ? Text.Format("Report_YourUnit", c, u.Name) : u.Name, Id(u.Id))).ToList();
-                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUnit", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
+                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUnit", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c, s.Id))];
                 }
 
             case ReportStep.Location:
@@ -357,7 +366,7 @@ public sealed class FaultReportDialog(
                     var choices = locations.Where(l => s.Narrowed is null || s.Narrowed.Contains(l.Id))
                         .OrderBy(l => l.UnitId == s.UnitId ? 0 : l.UnitId is null ? 1 : 2)
                         .Select(l => new PromptChoice(l.Name, Id(l.Id))).ToList();
-                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskLocation", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c))];
+                    return [new CardReply(PromptCards.Choice(Text.Get("Report_AskLocation", c), Text.Get("Report_AskFreeTextHint", c), step, choices, c, s.Id))];
                 }
 
             case ReportStep.Device:
@@ -365,22 +374,22 @@ public sealed class FaultReportDialog(
                     var devices = await DevicesAsync(s, ct);
                     var choices = devices.Take(4).Select(a => new PromptChoice(a.Label, Id(a.Id))).Append(new PromptChoice(Text.Get("Report_DeviceNone", c), "none")).ToList();
                     var key = s.Topic == TicketTopic.Printer ? "Report_AskPrinter" : "Report_AskDevice";
-                    return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get("Report_AskDeviceHint", c), step, choices, c))];
+                    return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get("Report_AskDeviceHint", c), step, choices, c, s.Id))];
                 }
 
             case ReportStep.Checks:
                 {
                     var check = Checks[s.CheckIndex];
                     var intro = s.CheckIndex == 0 ? new Reply[] { new TextReply(Text.Get("Check_Intro", c)) } : [];
-                    return [.. intro, new CardReply(PromptCards.PrinterCheck(Text.Get($"Check_{check}_Title", c), Text.Get($"Check_{check}_Text", c), s.CheckIndex, Checks.Length, step, c))];
+                    return [.. intro, new CardReply(PromptCards.PrinterCheck(Text.Get($"Check_{check}_Title", c), Text.Get($"Check_{check}_Text", c), s.CheckIndex, Checks.Length, step, c, s.Id))];
                 }
 
             case ReportStep.Description:
                 return [new TextReply(Text.Get("Report_AskDescription", c))];
             case ReportStep.Urgency:
-                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUrgency", c), null, step, UrgencyChoices(c), c))];
+                return [new CardReply(PromptCards.Choice(Text.Get("Report_AskUrgency", c), null, step, UrgencyChoices(c), c, s.Id))];
             default:
-                return [new CardReply(PromptCards.Summary(Text.Get("Report_SummaryTitle", c), await SummaryLinesAsync(s, c, ct), step, c))];
+                return [new CardReply(PromptCards.Summary(Text.Get("Report_SummaryTitle", c), await SummaryLinesAsync(s, c, ct), step, c, s.Id))];
         }
     }
 
@@ -478,5 +487,6 @@ public sealed class FaultReportDialog(
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 39), "…");
+    /// <summary>The user's answer, shortened and made literal, to quote it back in a message.</summary>
+    private static string Shorten(string s) => Text.Literal(s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 39), "…"));
 }

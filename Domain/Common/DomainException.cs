@@ -10,6 +10,8 @@ public enum DomainError
     NoteRequired,
     RatingOutOfRange,
     NotItStaff,
+    HandOverTargetNotIt,
+    UnidentifiedSender,
     NotRequester,
     TicketNotFound,
     PersonNotFound,

@@ -12,6 +12,9 @@ public enum OutboxKind
 
     /// <summary>A plain text to the IT channel.</summary>
     ChannelText = 2,
+
+    /// <summary>Replies of a turn that could not be sent while the turn ran (the connector failed after the change was saved).</summary>
+    PersonalReplies = 3,
 }
 
 public enum OutboxState

@@ -141,12 +141,12 @@ public sealed class Ticket
         RequireIt(by);
         if (!to.IsItStaff)
         {
-            throw new DomainException(DomainError.NotItStaff, to.DisplayName);
+            throw new DomainException(DomainError.HandOverTargetNotIt, to.DisplayName);
         }
 
-        if (Status == TicketStatus.Assigned && AssigneeId == to.Id)
+        if (AssigneeId == to.Id)
         {
-            return false;
+            return false; // already theirs: nothing to hand over (and a hold is not silently lifted)
         }
 
         RequireStatus(TicketStatus.New, TicketStatus.Assigned, TicketStatus.Pending, TicketStatus.Reopened);

@@ -60,16 +60,17 @@ public sealed class CardTests
     public void ChannelCard_UserText_IsShownLiterallyNeverAsMarkdown()
     {
         var typed = "**ACİL** [tıkla](http://kötü.example) _x_ <at>Ali</at>";
-        var view = SampleView() with { Description = typed, Device = "# yazıcı *2*" };
+        var view = SampleView() with { Description = typed, Device = "# yazıcı *2*", RequesterName = "**Patron** <at>Emre</at>" };
         var card = JsonNode.Parse(CardJson.Serialize(TicketCards.Channel(view, Text.Turkish)))!;
 
         var runs = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["type"]?.GetValue<string>() == "TextRun").Select(n => n["text"]!.GetValue<string>()).ToList();
         Assert.Contains(typed, runs);
         Assert.Contains("# yazıcı *2*", runs);
+        Assert.Contains("**Patron** <at>Emre</at>", runs);
         var textBlocks = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["type"]?.GetValue<string>() is "TextBlock").Select(n => n["text"]!.GetValue<string>());
         Assert.DoesNotContain(textBlocks, t => t.Contains("ACİL", StringComparison.Ordinal) || t.Contains("yazıcı *2*", StringComparison.Ordinal));
         var facts = card["body"]!.AsArray().SelectMany(Flatten).Where(n => n["facts"] is not null).SelectMany(n => n["facts"]!.AsArray()).Select(f => f!["value"]!.GetValue<string>());
-        Assert.DoesNotContain(facts, v => v.Contains("ACİL", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts, v => v.Contains("ACİL", StringComparison.Ordinal) || v.Contains("Patron", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -101,6 +102,9 @@ public sealed class CardTests
             Assert.Contains(key, tr);
         }
     }
+
+    [Fact]
+    public void Literal_EscapesMarkdown() => Assert.Equal(@"\*\*Patron\*\* \[x\](y) Ayşe-Nur", Text.Literal("**Patron** [x](y) Ayşe-Nur"));
 
     [Fact]
     public void CultureFor_PicksEnglishOnlyForEnglishLocales()

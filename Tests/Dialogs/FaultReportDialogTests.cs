@@ -172,6 +172,30 @@ public sealed class FaultReportDialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OldSummaryButton_OfFinishedRequest_DoesNotActOnTheNewOne()
+    {
+        var chat = harness.ChatAs(Seeded.Ayse);
+        await chat.SayAsync("outlook açılmıyor hata veriyor");
+        await chat.SayAsync("yazı");
+        await chat.SayAsync("ana");
+        await chat.PressAsync("Device", "none");
+        await chat.PressAsync("Urgency", "Normal");
+        var oldDialog = chat.PendingDialog;
+        await chat.PressAsync("Confirm", "send");
+        await chat.SayAsync("internet çok yavaş hiç açılmıyor");
+        await chat.SayAsync("yazı");
+        await chat.SayAsync("ana");
+        await chat.PressAsync("Device", "none");
+        await chat.PressAsync("Urgency", "Low");
+
+        await chat.TurnAsync(null, System.Text.Json.JsonSerializer.SerializeToElement(new { step = "Confirm", choice = "cancel", dialog = oldDialog }));
+
+        Assert.Contains("önceki bir talebe ait", chat.AllText, StringComparison.Ordinal);
+        Assert.Equal("Confirm", chat.PendingStep);
+        Assert.NotEqual(oldDialog, chat.PendingDialog);
+    }
+
+    [Fact]
     public async Task Dialog_SurvivesRestart_ContinuesFromDatabase()
     {
         var path = harness.DatabasePath;

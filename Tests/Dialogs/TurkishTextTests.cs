@@ -44,3 +44,19 @@ public sealed class TurkishTextTests
         Assert.False(TurkishText.IsExactly("Yazıcı iptal oldu, yardım lazım", "iptal"));
     }
 }
+
+public sealed class LanguageTests
+{
+    [Theory]
+    [InlineData("yazıcım kağıt sıkıştırıyor", "tr-TR")]
+    [InlineData("bilgisayarım açılmıyor", "tr-TR")]
+    [InlineData("merhaba", null)]
+    [InlineData("my printer is jamming paper", "en-US")]
+    [InlineData("Mali Hizmetler Müdürlüğü", null)]
+    [InlineData("Fen İşleri", null)]
+    [InlineData("skip", null)]
+    [InlineData("YZC-0001", null)]
+    [InlineData("", null)]
+    public void Detect_OnlyOnClearEvidence(string text, string? expected) =>
+        Assert.Equal(expected, HelpdeskBot.Dialogs.Engine.Language.Detect(text)?.Name);
+}

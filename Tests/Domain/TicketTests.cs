@@ -85,6 +85,25 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void HandOver_ToCurrentAssignee_ChangesNothingAndKeepsHold()
+    {
+        var t = NewTicket();
+        t.Claim(tech, Now);
+        t.PutOnHold(tech, "Parça bekleniyor", Now);
+        Assert.False(t.HandOver(tech, tech, Now));
+        Assert.Equal(TicketStatus.Pending, t.Status);
+    }
+
+    [Fact]
+    public void HandOver_ToStaff_RefusedNamingTarget()
+    {
+        var t = NewTicket();
+        var ex = Assert.Throws<DomainException>(() => t.HandOver(tech, other, Now));
+        Assert.Equal(DomainError.HandOverTargetNotIt, ex.Error);
+        Assert.Equal(other.DisplayName, ex.Args[0]);
+    }
+
+    [Fact]
     public void Reopen_AfterResolve_GoesBackToQueue()
     {
         var t = NewTicket();
@@ -141,6 +160,10 @@ public sealed class TicketTests
         Assert.Equal(DomainError.TextTooLong, Assert.Throws<DomainException>(() =>
             new Ticket(requester, null, null, TicketTopic.Other, null, null, new string('x', 4001), Urgency.Low, Now)).Error);
     }
+
+    [Fact]
+    public void Clean_DropsControlAndBidiOverrides_KeepsLineBreaks() =>
+        Assert.Equal("abc\nd\te", TextRules.Clean("a\u0000b\u0007c\r\nd\te\u202E"));
 
     [Fact]
     public void FormatNumber_PadsToFourDigits() => Assert.Equal("BT-2026-0042", Ticket.FormatNumber(2026, 42));

@@ -185,6 +185,55 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RepeatedPress_ByStaff_StillRefusedAndShowsNothing()
+    {
+        await SetItChannelAsync();
+        var number = await ReportPrinterFaultAsync(Teams.Ayse);
+        var ticketId = host.Scalar($"SELECT Id FROM Tickets WHERE Number = '{number}'");
+        var press = Teams.CardAction(host.ServiceUrl, Teams.Deniz, "ticket.claim", new JsonObject { ["ticketId"] = ticketId }, inChannel: true, id: "1same-press");
+
+        var first = await host.InvokeAsync(press);
+        var again = await host.InvokeAsync(press.DeepClone().AsObject());
+
+        foreach (var r in new[] { first, again })
+        {
+            Assert.Equal("application/vnd.microsoft.activity.message", r["type"]!.GetValue<string>());
+            Assert.DoesNotContain("Ayşe", r.ToJsonString(Unescaped), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ReplyFails_AfterTicketFiled_ConfirmationDeliveredLaterNotLost()
+    {
+        await SetItChannelAsync();
+        await ReportPrinterFaultAsync(Teams.Ayse, sendConfirm: false);
+        var personal = Teams.PersonalConversation(Teams.Ayse);
+        host.Connector.FailNext(personal, 502);
+
+        var response = await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Ayse, null, new JsonObject { ["step"] = "Confirm", ["choice"] = "send" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Tickets"));
+        var filed = await host.Connector.WaitForAsync(c => c.ConversationId == personal && c.Text?.Contains("Talebiniz alındı", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(20), "the confirmation through the outbox");
+        Assert.Matches(@"BT-\d{4}-0001", filed.Text);
+        Assert.Single(host.Connector.To(personal), c => c.Text?.Contains("Talebiniz alındı", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task MessageWithoutAadObjectId_NotRegisteredAsSomeoneNew()
+    {
+        var activity = Teams.PersonalMessage(host.ServiceUrl, Teams.Emre, "taleplerim");
+        activity["from"]!.AsObject().Remove("aadObjectId");
+
+        var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(host.Connector.Calls, c => c.Text?.Contains("Sizi tanıyamadım", StringComparison.Ordinal) == true);
+        Assert.Equal(7, host.Scalar("SELECT COUNT(*) FROM People"));
+    }
+
+    [Fact]
     public async Task HugeMessage_RefusedWithClearAnswer()
     {
         await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Ayse, new string('x', 25_000)));

@@ -99,43 +99,22 @@ public sealed class DialogHarness : IAsyncDisposable
         };
 
         /// <summary>The step named in the buttons of the last card (what a press would answer).</summary>
-        public string? PendingStep =>
+        public string? PendingStep => LastButtonField("step");
+
+        /// <summary>The dialog id stamped on the buttons of the last card.</summary>
+        public string? PendingDialog => LastButtonField("dialog");
+
+        private string? LastButtonField(string name) =>
             Last.OfType<CardReply>().Select(c => JsonDocument.Parse(CardJson.Serialize(c.Card)).RootElement)
-                .Select(FindStep).LastOrDefault(s => s is not null);
+                .Select(e => Find(e, name)).LastOrDefault(s => s is not null);
 
-        private static string? FindStep(JsonElement e)
+        private static string? Find(JsonElement e, string name) => e.ValueKind switch
         {
-            switch (e.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    if (e.TryGetProperty("step", out var step))
-                    {
-                        return step.GetString();
-                    }
-
-                    foreach (var p in e.EnumerateObject())
-                    {
-                        if (FindStep(p.Value) is { } s)
-                        {
-                            return s;
-                        }
-                    }
-
-                    return null;
-                case JsonValueKind.Array:
-                    foreach (var item in e.EnumerateArray())
-                    {
-                        if (FindStep(item) is { } s)
-                        {
-                            return s;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
+            JsonValueKind.Object when e.TryGetProperty(name, out var value) => value.GetString(),
+            JsonValueKind.Object => e.EnumerateObject().Select(p => Find(p.Value, name)).FirstOrDefault(s => s is not null),
+            JsonValueKind.Array => e.EnumerateArray().Select(item => Find(item, name)).FirstOrDefault(s => s is not null),
+            _ => null,
+        };
     }
 }
 
