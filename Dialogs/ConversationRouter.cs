@@ -5,6 +5,7 @@ using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Cards.Conversations;
 using HelpdeskBot.Cards.Tickets;
 using HelpdeskBot.Dialogs.Engine;
+using HelpdeskBot.Dialogs.Monitoring;
 using HelpdeskBot.Dialogs.Tickets;
 using HelpdeskBot.Domain.Common;
 using HelpdeskBot.Domain.Messaging;
@@ -21,6 +22,7 @@ public sealed partial class ConversationRouter(
     IUnitOfWork uow,
     ITicketRepository tickets,
     FaultReportDialog faultReport,
+    MonitoringCommands monitoring,
     TicketViewFactory views,
     TimeProvider clock)
 {
@@ -90,6 +92,11 @@ public sealed partial class ConversationRouter(
         if (IsMyRequests(text))
         {
             return await MyRequestsAsync(turn, ct);
+        }
+
+        if (await monitoring.TryHandleAsync(turn, ct) is { } monitoringReplies)
+        {
+            return monitoringReplies;
         }
 
         if (TicketNumber().Match(text) is { Success: true } m && TurkishText.Words(text).Length <= 4)

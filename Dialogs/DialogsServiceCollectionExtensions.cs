@@ -10,6 +10,7 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {
         services.AddScoped<ConversationRouter>();
+        services.AddScoped<Monitoring.MonitoringCommands>();
         services.AddScoped<FaultReportDialog>();
         services.AddScoped<TicketViewFactory>();
         services.AddScoped<FileTicket>();

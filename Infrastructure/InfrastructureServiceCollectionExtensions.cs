@@ -1,4 +1,5 @@
 using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Infrastructure.Monitoring;
 using HelpdeskBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IActivityLedger, EfActivityLedger>();
 
         services.TryAddScoped<StorageInitializer>();
+        services.AddMonitoring(configuration);
         return services;
     }
 

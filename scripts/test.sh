@@ -28,8 +28,9 @@ run_dotnet() {
 
 echo "== dotnet build"
 dotnet build HelpdeskBot.sln --nologo -v quiet
-run_dotnet default LANG=C.UTF-8 LC_ALL=C.UTF-8
-run_dotnet tr-TR LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false
+run_dotnet default LANG=C.UTF-8 LC_ALL=C.UTF-8 HELPDESK_EXPECT_CULTURE=invariant
+# The test process runs in tr-TR (LANG); the CLI keeps English output so the summary line can be read.
+run_dotnet tr-TR LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 DOTNET_CLI_UI_LANGUAGE=en HELPDESK_EXPECT_CULTURE=tr-TR
 
 echo "== node --test (tests-e2e)"
 set +e

@@ -1,6 +1,7 @@
 using System.Net;
 using HelpdeskBot.Bot.Jobs;
 using HelpdeskBot.Bot.Messaging;
+using HelpdeskBot.Bot.Monitoring;
 using HelpdeskBot.Bot.Teams;
 using HelpdeskBot.Bot.Tickets;
 using HelpdeskBot.Infrastructure.Persistence;
@@ -47,6 +48,10 @@ public static class BotHostingExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
+        services.AddOptions<MonitoringScheduleOptions>().BindConfiguration(MonitoringScheduleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OccurrenceGate>();
+        services.AddScoped<MonitoringIncidents>();
+        services.AddScoped<MonitoringRuns>();
         services.AddJobs();
         services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>("database");
         return builder;

@@ -10,6 +10,7 @@ public static class JobSchedule
     {
         services.AddScheduler();
         services.AddTransient<PurgeProcessedActivities>();
+        services.AddTransient<Monitoring.MonitoringTicker>();
         return services;
     }
 
@@ -17,5 +18,7 @@ public static class JobSchedule
         services.UseScheduler(scheduler =>
         {
             scheduler.Schedule<PurgeProcessedActivities>().DailyAt(3, 15).Zoned(Istanbul.Zone).PreventOverlapping(nameof(PurgeProcessedActivities));
+            // The monitoring jobs' own times are in MonitoringScheduleOptions; the ticker starts whichever is due.
+            scheduler.Schedule<Monitoring.MonitoringTicker>().EveryMinute().PreventOverlapping(nameof(Monitoring.MonitoringTicker));
         });
 }

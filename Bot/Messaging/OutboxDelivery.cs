@@ -40,6 +40,7 @@ public sealed class OutboxDelivery(
                 OutboxKind.RequesterNotice => await NotifyRequesterAsync(message, ct),
                 OutboxKind.ChannelText => await PostChannelTextAsync(message, ct),
                 OutboxKind.PersonalReplies => await SendPersonalRepliesAsync(message, ct),
+                OutboxKind.ChannelCard => await PostChannelCardPayloadAsync(message, ct),
                 _ => throw new InvalidOperationException($"Unknown outbox kind {message.Kind}."),
             };
             if (delivered)
@@ -112,6 +113,20 @@ public sealed class OutboxDelivery(
         return true;
     }
 
+    private async Task<bool> PostChannelCardPayloadAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (await ItChannelAsync(message, ct) is not var (_, reference))
+        {
+            return false;
+        }
+
+        var card = Newtonsoft.Json.Linq.JObject.Parse(message.Payload);
+        var activity = MessageFactory.Attachment(new Attachment { ContentType = Cards.Model.CardJson.ContentType, Content = card });
+        activity.Summary = card["fallbackText"]?.ToString();
+        await sender.SendAsync(reference, activity, ct);
+        return true;
+    }
+
     private async Task<bool> PostChannelTextAsync(OutboxMessage message, CancellationToken ct)
     {
         if (await ItChannelAsync(message, ct) is not var (_, reference))
@@ -166,9 +181,9 @@ public sealed class OutboxDelivery(
             return null;
         }
 
-        if (person.UnreachableSince is not null)
+        if (person.UnreachableSince is not null || person.Role == Domain.Directory.Role.System)
         {
-            message.MarkUnreachable("person marked unreachable earlier", clock.GetUtcNow());
+            message.MarkUnreachable(person.Role == Domain.Directory.Role.System ? "a system account has no chat" : "person marked unreachable earlier", clock.GetUtcNow());
             return null;
         }
 

@@ -75,7 +75,7 @@ public sealed class HelpdeskActivityHandler(
             }
             else if (!TeamsIdentity.IsPersonal(turn.Activity))
             {
-                await turn.SendActivityAsync(await channel.HandleMessageAsync(turn, person, culture, ct), cancellationToken: ct);
+                await Replies.SendAsync(turn, await channel.HandleMessageAsync(turn, person, culture, ct), ct);
             }
             else if (ItChannelCommands.IsSetCommand(text))
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpdeskBot.Bot.Hosting;
 using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Dialogs.Engine;
+using HelpdeskBot.Dialogs.Monitoring;
 using HelpdeskBot.Domain.Directory;
 using HelpdeskBot.Domain.Messaging;
 using HelpdeskBot.Infrastructure.Persistence;
@@ -13,16 +14,23 @@ using Newtonsoft.Json;
 namespace HelpdeskBot.Bot.Tickets;
 
 /// <summary>What the bot does in a team channel: an IT staff member makes it the IT channel; anything else gets the channel help.</summary>
-public sealed class ItChannelCommands(IConversationStore conversations, ILogger<ItChannelCommands> logger)
+public sealed class ItChannelCommands(IConversationStore conversations, MonitoringCommands monitoring, ILogger<ItChannelCommands> logger)
 {
     public static bool IsSetCommand(string? text) =>
         TurkishText.IsExactly(text, "bt kanalı yap", "bt kanali yap", "bilgi işlem kanalı yap", "bu kanalı bt kanalı yap", "it kanalı yap",
             "set it channel", "make this the it channel", "set channel");
 
-    public async Task<string> HandleMessageAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct) =>
-        IsSetCommand(turn.Activity.Text) ? await SetAsync(turn, person, culture, ct)
-        : turn.Activity.Conversation?.ConversationType == "channel" ? Text.Get("Channel_Help", culture)
-        : Text.Get("GroupChat_Help", culture);
+    public async Task<IReadOnlyList<Reply>> HandleMessageAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct)
+    {
+        if (IsSetCommand(turn.Activity.Text))
+        {
+            return [new TextReply(await SetAsync(turn, person, culture, ct))];
+        }
+
+        var asked = new UserTurn(person, turn.Activity.Conversation.Id, turn.Activity.Text, null, culture);
+        return await monitoring.TryHandleAsync(asked, ct)
+            ?? [new TextReply(Text.Get(turn.Activity.Conversation?.ConversationType == "channel" ? "Channel_Help" : "GroupChat_Help", culture))];
+    }
 
     /// <summary>Makes the channel of this activity the IT channel, if the person is IT staff. Returns what to tell them.</summary>
     public async Task<string> SetAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct)

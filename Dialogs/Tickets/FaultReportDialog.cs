@@ -435,7 +435,7 @@ public sealed class FaultReportDialog(
     }
 
     private static List<PromptChoice> TopicChoices(CultureInfo c) =>
-        Enum.GetValues<TicketTopic>().Select(t => new PromptChoice(Text.Get($"Topic_{t}", c), t.ToString())).ToList();
+        Enum.GetValues<TicketTopic>().Where(t => t != TicketTopic.Backup).Select(t => new PromptChoice(Text.Get($"Topic_{t}", c), t.ToString())).ToList();
 
     private static List<PromptChoice> UrgencyChoices(CultureInfo c) =>
         Enum.GetValues<Urgency>().Select(u => new PromptChoice(Text.Get($"Urgency_{u}", c), u.ToString())).ToList();

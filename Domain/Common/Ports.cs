@@ -45,6 +45,9 @@ public interface ITicketRepository
     Task<Ticket?> FindByNumberAsync(string number, CancellationToken ct = default);
     Task<IReadOnlyList<Ticket>> ListOfRequesterAsync(int requesterId, int take, CancellationToken ct = default);
     Task<int> NextSequenceAsync(int year, CancellationToken ct = default);
+
+    /// <summary>The open ticket a non-person source (see <see cref="Ticket.SourceKey"/>) opened, if any.</summary>
+    Task<Ticket?> FindOpenBySourceAsync(string sourceKey, CancellationToken ct = default);
     void Add(Ticket ticket);
     void Add(SelfResolution resolution);
 }

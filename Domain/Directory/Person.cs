@@ -7,6 +7,16 @@ public enum Role
     ItTechnician = 2,
     ItDirector = 3,
     Clerk = 4,
+
+    /// <summary>The bot's own account (the monitoring checks): files tasks, never messaged.</summary>
+    System = 5,
+}
+
+/// <summary>Accounts that are not people.</summary>
+public static class SystemAccounts
+{
+    /// <summary>The requester of tasks opened by the monitoring checks.</summary>
+    public const string MonitoringAadObjectId = "system-monitoring";
 }
 
 /// <summary>A member of the municipality's staff, as the directory knows them.</summary>

@@ -15,6 +15,9 @@ public enum OutboxKind
 
     /// <summary>Replies of a turn that could not be sent while the turn ran (the connector failed after the change was saved).</summary>
     PersonalReplies = 3,
+
+    /// <summary>A card to the IT channel, rendered when queued (the daily status, a monitoring change).</summary>
+    ChannelCard = 4,
 }
 
 public enum OutboxState

@@ -16,8 +16,9 @@ public sealed class Ticket
     }
 
     public Ticket(Person requester, int? unitId, int? locationId, TicketTopic topic, string? device, int? assetId,
-        string description, Urgency urgency, DateTimeOffset now, IReadOnlyCollection<PrinterCheck>? checksTried = null)
+        string description, Urgency urgency, DateTimeOffset now, IReadOnlyCollection<PrinterCheck>? checksTried = null, string? sourceKey = null)
     {
+        SourceKey = sourceKey;
         ChecksTried = checksTried is { Count: > 0 } ? string.Join(',', checksTried.Distinct()) : null;
         RequesterId = requester.Id;
         UnitId = unitId;
@@ -53,6 +54,9 @@ public sealed class Ticket
 
     /// <summary>The self-checks the requester went through before filing (comma-separated <see cref="PrinterCheck"/> names).</summary>
     public string? ChecksTried { get; private set; }
+
+    /// <summary>What opened the ticket, when it was not a person (e.g. "monitor:Cameras:3"): one open ticket per source.</summary>
+    public string? SourceKey { get; private set; }
 
     public IReadOnlyList<PrinterCheck> ChecksTriedList =>
         ChecksTried is null ? [] : ChecksTried.Split(',').Select(Enum.Parse<PrinterCheck>).ToList();

@@ -12,6 +12,9 @@ public enum TicketTopic
     Camera = 7,
     Phone = 8,
     Other = 9,
+
+    /// <summary>Opened by the backup checks, not offered to staff.</summary>
+    Backup = 10,
 }
 
 public enum Urgency

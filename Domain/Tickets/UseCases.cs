@@ -15,7 +15,8 @@ public sealed record FileTicketCommand(
     int? AssetId,
     string Description,
     Urgency Urgency,
-    IReadOnlyList<PrinterCheck> ChecksTried);
+    IReadOnlyList<PrinterCheck> ChecksTried,
+    string? SourceKey = null);
 
 /// <summary>Files a new ticket with a number unique in its year, and queues its card for the IT channel.</summary>
 public sealed class FileTicket(ITicketRepository tickets, IOutbox outbox, IUnitOfWork uow, TimeProvider clock)
@@ -26,7 +27,7 @@ public sealed class FileTicket(ITicketRepository tickets, IOutbox outbox, IUnitO
     {
         var now = clock.GetUtcNow();
         var ticket = new Ticket(cmd.Requester, cmd.UnitId, cmd.LocationId, cmd.Topic, cmd.Device, cmd.AssetId, cmd.Description, cmd.Urgency, now,
-            cmd.ChecksTried);
+            cmd.ChecksTried, cmd.SourceKey);
         tickets.Add(ticket);
         var year = Istanbul.Year(now);
         for (var attempt = 1; ; attempt++)

@@ -1,6 +1,7 @@
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Directory;
 using HelpdeskBot.Domain.Messaging;
+using HelpdeskBot.Domain.Monitoring;
 using HelpdeskBot.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,11 @@ public abstract class HelpdeskDbContext : DbContext
     public DbSet<ItChannel> ItChannels => Set<ItChannel>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<DialogStateRecord> DialogStates => Set<DialogStateRecord>();
+    public DbSet<BackupTarget> BackupTargets => Set<BackupTarget>();
+    public DbSet<Camera> Cameras => Set<Camera>();
+    public DbSet<EBelediyeService> EBelediyeServices => Set<EBelediyeService>();
+    public DbSet<MonitorState> MonitorStates => Set<MonitorState>();
+    public DbSet<MonitorCheck> MonitorChecks => Set<MonitorCheck>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -105,6 +105,13 @@ internal sealed class EfTicketRepository(HelpdeskDbContext db) : ITicketReposito
     public Task<Ticket?> FindByNumberAsync(string number, CancellationToken ct = default) =>
         WithHistory().FirstOrDefaultAsync(t => t.Number == number, ct);
 
+    public Task<Ticket?> FindOpenBySourceAsync(string sourceKey, CancellationToken ct = default) =>
+        WithHistory()
+            .Where(t => t.SourceKey == sourceKey)
+            .Where(t => t.Status == TicketStatus.New || t.Status == TicketStatus.Assigned || t.Status == TicketStatus.Pending || t.Status == TicketStatus.Reopened)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>Newest first, without history (for lists; load one with <see cref="FindAsync"/> to act on it).</summary>
     public async Task<IReadOnlyList<Ticket>> ListOfRequesterAsync(int requesterId, int take, CancellationToken ct = default) =>
         await db.Tickets.AsNoTracking()

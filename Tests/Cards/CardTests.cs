@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Cards.Conversations;
 using HelpdeskBot.Cards.Model;
+using HelpdeskBot.Cards.Monitoring;
 using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Domain.Monitoring;
 using HelpdeskBot.Domain.Tickets;
 using Json.Schema;
 
@@ -115,6 +117,37 @@ public sealed class CardTests
         Assert.Equal("tr-TR", Text.CultureFor("de-DE").Name);
     }
 
+    [Fact]
+    public void DailyStatus_FiveHundredTargets_StaysUnder80KbWithFailuresFirst()
+    {
+        var card = MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Cameras, 500), Text.Turkish);
+        var json = CardJson.Serialize(card);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) < 80_000, $"{json.Length} characters");
+        var result = Schema.Value.Evaluate(JsonNode.Parse(json));
+        Assert.True(result.IsValid);
+        var firstLine = JsonNode.Parse(json)!["body"]![2]!.ToJsonString();
+        Assert.Contains("port kapal", firstLine, StringComparison.Ordinal); // a failed target's problem, before any warning
+    }
+
+    internal static MonitoringStatusReport SampleReport(MonitoringArea area, int count, bool allGood = false)
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero);
+        var lines = Enumerable.Range(1, count).Select(i =>
+        {
+            var status = allGood ? CheckStatus.Ok : (i % 7) switch { 0 => CheckStatus.Failed, 3 => CheckStatus.Warning, 5 => CheckStatus.Unreadable, _ => CheckStatus.Ok };
+            IReadOnlyList<CheckProblem> problems = status switch
+            {
+                CheckStatus.Failed => [CheckProblem.PortClosed],
+                CheckStatus.Warning => [CheckProblem.Slow],
+                CheckStatus.Unreadable => [CheckProblem.SourceUnreadable],
+                _ => [],
+            };
+            return new TargetStatusLine(i, $"Hedef {i:000} · Şantiye", 2, status, "ayrıntı", problems, at, status == CheckStatus.Failed ? at.AddHours(-2) : null, 0.987, 96);
+        })
+            .OrderByDescending(l => l.Status).ToList();
+        return new MonitoringStatusReport(area, at, TimeSpan.FromDays(30), lines, CheckCounts.From(lines.Select(l => l.Status!.Value)));
+    }
+
     internal static TicketView SampleView() => new(
         7, "BT-2026-0042", TicketStatus.New, TicketTopic.Printer, Urgency.High, "Ayşe Yılmaz", "Yazı İşleri Müdürlüğü", "Ana Hizmet Binası",
         "YZC-0001 · HP LaserJet Pro M404dn", "Yazıcım kağıt sıkıştırıyor, ön kapak kapanmıyor.", null, null, null, null,
@@ -150,6 +183,11 @@ public sealed class CardTests
         yield return ("summary", PromptCards.Summary("Talebiniz gönderilmeden önce kontrol edin",
             [("Konu", "Yazıcı", false), ("Açıklama", "Yazıcım *kağıt* sıkıştırıyor", true)], "Confirm", tr));
         yield return ("it-channel-offer", PromptCards.ItChannelOffer(tr));
+        yield return ("monitoring-daily-backups", MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Backups, 12), tr));
+        yield return ("monitoring-daily-all-good", MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Cameras, 3, allGood: true), tr));
+        yield return ("monitoring-status-cameras", MonitoringCards.Status(SampleReport(MonitoringArea.Cameras, 6), tr));
+        yield return ("monitoring-went-down", MonitoringCards.StateChange(new MonitorStateChange(MonitoringArea.Cameras, 3, "Kamera 3 · Belediye Meydanı", 2,
+            StateChangeKind.WentDown, CheckStatus.Failed, "tcp 127.0.0.1:8554 refused", [CheckProblem.PortClosed], v.CreatedAt, v.CreatedAt.AddMinutes(30)), "BT-2026-0043", tr));
     }
 
     private static IEnumerable<JsonNode> Flatten(JsonNode? node)

@@ -28,6 +28,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Ignore(t => t.ChecksTriedList);
 
         builder.HasIndex(t => t.Number).IsUnique();
+        builder.Property(t => t.SourceKey).HasMaxLength(100);
+        builder.HasIndex(t => t.SourceKey);
         builder.HasIndex(t => new { t.Year, t.Sequence }).IsUnique();
         builder.HasIndex(t => new { t.RequesterId, t.CreatedAt });
         builder.HasIndex(t => new { t.Status, t.AssigneeId });

@@ -1,5 +1,6 @@
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Directory;
+using HelpdeskBot.Domain.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskBot.Infrastructure.Persistence.Seed;
@@ -53,6 +54,7 @@ internal static class DemoMunicipality
         ("00000000-0000-0000-0000-0000000000024", "İsmail Işık", Role.ItDirector, Bim, "ismail.isik@belediye.local", "tr-TR"),
         ("00000000-0000-0000-0000-0000000000025", "Fatma Çelik", Role.Clerk, Bim, "fatma.celik@belediye.local", "tr-TR"),
         ("00000000-0000-0000-0000-0000000000026", "Deniz Arslan", Role.Staff, Mhm, "deniz.arslan@belediye.local", "en-US"),
+        (SystemAccounts.MonitoringAadObjectId, "Otomatik Kontrol", Role.System, Bim, "bilgi.islem@belediye.local", "tr-TR"),
     ];
 
     private static readonly (string Tag, AssetKind Kind, string Model, string UnitCode, string Location, string? Cartridge)[] Assets =
@@ -64,6 +66,38 @@ internal static class DemoMunicipality
         ("PC-0001", AssetKind.Computer, "Dell OptiPlex 7010", Yim, AnaHizmetBinasi, null),
         ("PC-0002", AssetKind.Computer, "Lenovo ThinkCentre M70q", Mhm, AnaHizmetBinasi, null),
         ("PC-0003", AssetKind.Computer, "HP ProDesk 400 G7", Zab, ZabitaAmirligi, null),
+    ];
+
+    /// <summary>Where the demo's backups would be. It need not exist: the checks then report the targets as unreadable, never as "no backup".</summary>
+    public const string DemoBackupRoot = "/var/backups/helpdesk-demo";
+
+    // Every demo address is on this machine (loopback): the demo never reaches into a network it does not own.
+    private static readonly (string Name, BackedUpSystemKind System, BackupSourceKind Source, string Location, string? Selector, string? Credential,
+        string? Second, BackupSourceKind? SecondKind, double RpoHours, string UnitCode)[] BackupTargets =
+    [
+        ("DC01 etki alanı denetleyicisi", BackedUpSystemKind.PhysicalServer, BackupSourceKind.Restic, DemoBackupRoot + "/restic/dc01", null,
+            "file:" + DemoBackupRoot + "/secrets/restic-dc01.pw", DemoBackupRoot + "/nas/restic/dc01", null, 26, Bim),
+        ("FS01 dosya sunucusu", BackedUpSystemKind.VirtualServer, BackupSourceKind.Borg, DemoBackupRoot + "/borg/fs01", "fs01-*",
+            "env:HELPDESK_BORG_FS01", DemoBackupRoot + "/usb-disk/borg/fs01", null, 26, Bim),
+        ("Muhasebe SQL yedekleri", BackedUpSystemKind.Database, BackupSourceKind.Folder, DemoBackupRoot + "/mssql/MUHASEBE", "*.bak;*.trn",
+            null, DemoBackupRoot + "/nas/mssql/MUHASEBE", null, 26, Mhm),
+        ("EBYS veritabanı", BackedUpSystemKind.Database, BackupSourceKind.SqlServerMsdb,
+            "Server=127.0.0.1,14330;Integrated Security=false;User Id=helpdesk_monitor;Encrypt=True;TrustServerCertificate=True", "EBYS",
+            "env:HELPDESK_SQL_MONITOR_PASSWORD", DemoBackupRoot + "/nas/mssql/EBYS", BackupSourceKind.Folder, 26, Yim),
+    ];
+
+    private static readonly (string Name, string LocationText, string UnitCode, int Port, string Path)[] Cameras =
+    [
+        ("KAM-001 Ana bina giriş", "Ana Hizmet Binası giriş kapısı", Bim, 18554, "/Streaming/Channels/101"),
+        ("KAM-002 Zabıta otoparkı", "Zabıta Amirliği otoparkı", Zab, 18555, "/Streaming/Channels/101"),
+        ("KAM-003 Şantiye kapısı", "Fen İşleri Şantiye Binası ana kapı", Fim, 18556, "/live/ch0"),
+    ];
+
+    private static readonly (string Name, string Url, string Marker, int LatencyMs, string UnitCode)[] Services =
+    [
+        ("e-Belediye ana sayfa", "http://127.0.0.1:18080/ebelediye/", "e-Belediye", 3000, Bim),
+        ("Emlak vergisi ödeme", "http://127.0.0.1:18080/ebelediye/emlak-vergisi", "Borç Sorgulama", 3000, Mhm),
+        ("İmar durumu sorgulama", "http://127.0.0.1:18080/ebelediye/imar-durumu", "İmar Durumu", 5000, Fim),
     ];
 
     public static async Task SeedAsync(HelpdeskDbContext db, CancellationToken ct)
@@ -94,6 +128,37 @@ internal static class DemoMunicipality
         foreach (var a in Assets.Where(a => !tags.Contains(a.Tag)))
         {
             db.Assets.Add(new Asset(a.Tag, a.Kind, a.Model, units[a.UnitCode].Id, locations[a.Location].Id, a.Cartridge));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await SeedMonitoringAsync(db, units, ct);
+    }
+
+    private static async Task SeedMonitoringAsync(HelpdeskDbContext db, Dictionary<string, Unit> units, CancellationToken ct)
+    {
+        // A fixed time: seeding twice must not look like a change.
+        var at = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var backups = await db.BackupTargets.Select(t => t.Name).ToHashSetAsync(StringComparer.Ordinal, ct);
+        foreach (var b in BackupTargets.Where(b => !backups.Contains(b.Name)))
+        {
+            var target = new BackupTarget(b.Name, b.System, b.Source, b.Location, TimeSpan.FromHours(b.RpoHours), units[b.UnitCode].Id, at);
+            target.SetSelector(b.Selector, b.Credential, null, at);
+            target.SetSecondLocation(b.Second, b.SecondKind, null, at);
+            db.BackupTargets.Add(target);
+        }
+
+        var cameras = await db.Cameras.Select(c => c.Name).ToHashSetAsync(StringComparer.Ordinal, ct);
+        foreach (var c in Cameras.Where(c => !cameras.Contains(c.Name)))
+        {
+            var camera = new Camera(c.Name, "127.0.0.1", c.Port, c.Path, units[c.UnitCode].Id, c.LocationText, at);
+            camera.SetCredentials("izleme", "env:HELPDESK_CAMERA_PASSWORD", at);
+            db.Cameras.Add(camera);
+        }
+
+        var services = await db.EBelediyeServices.Select(s => s.Name).ToHashSetAsync(StringComparer.Ordinal, ct);
+        foreach (var s in Services.Where(s => !services.Contains(s.Name)))
+        {
+            db.EBelediyeServices.Add(new EBelediyeService(s.Name, new Uri(s.Url), s.Marker, TimeSpan.FromMilliseconds(s.LatencyMs), units[s.UnitCode].Id, at));
         }
 
         await db.SaveChangesAsync(ct);
