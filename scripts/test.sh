@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/install-test-deps.sh
+
 log_dir=$(mktemp -d)
 passed=0
 failed=0

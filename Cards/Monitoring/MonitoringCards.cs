@@ -120,7 +120,7 @@ public static class MonitoringCards
         var what = l.Problems.Count > 0 ? Problems(l.Problems, c) : status;
         return new ColumnSet(
         [
-            new Column([new TextBlock(Icon(l.Status)) { Color = Color(l.Status) }]) { Width = "auto" },
+            new Column([new TextBlock(Icon(l.Status)) { Color = Color(l.Status) }]) { Width = "16px" },
             new Column(
             [
                 new RichTextBlock([new TextRun(l.Name) { Weight = "Bolder" }]),
