@@ -16,8 +16,9 @@ public static class TicketCards
         List<CardElement> body =
         [
             Header(t, c),
+            UserFact(Text.Get("Card_Requester", c), t.RequesterName),
             new FactSet(Facts(t, c)),
-            .. TypedFacts(t, c, includeRequester: true),
+            .. TypedFacts(t, c),
             Label("Card_Description", c),
             UserText(t.Description),
         ];
@@ -68,8 +69,9 @@ public static class TicketCards
         List<CardElement> body =
         [
             Header(t, c),
+            .. viewerIsRequester ? Array.Empty<CardElement>() : [UserFact(Text.Get("Card_Requester", c), t.RequesterName)],
             new FactSet(Facts(t, c)),
-            .. TypedFacts(t, c, includeRequester: !viewerIsRequester),
+            .. TypedFacts(t, c),
             Label("Card_Description", c),
             UserText(t.Description),
         ];
@@ -150,15 +152,12 @@ public static class TicketCards
         return facts;
     }
 
-    /// <summary>Typed values (requester name, device, hold reason) as label + literal text, since a FactSet value is read as markdown.</summary>
-    private static IEnumerable<CardElement> TypedFacts(TicketView t, CultureInfo c, bool includeRequester)
+    /// <summary>
+    /// Typed values (device, hold reason) as label + literal text, since a FactSet value is read as markdown. The
+    /// requester's name is shown the same way: it comes from Teams and may hold markdown.
+    /// </summary>
+    private static IEnumerable<CardElement> TypedFacts(TicketView t, CultureInfo c)
     {
-        if (includeRequester)
-        {
-            // A display name comes from Teams and may hold markdown: literal, like typed text.
-            yield return UserFact(Text.Get("Card_Requester", c), t.RequesterName);
-        }
-
         if (t.Device is not null)
         {
             yield return UserFact(Text.Get("Card_Device", c), t.Device);
