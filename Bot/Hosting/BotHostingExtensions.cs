@@ -52,6 +52,7 @@ public static class BotHostingExtensions
         services.AddScoped<OccurrenceGate>();
         services.AddScoped<MonitoringIncidents>();
         services.AddScoped<MonitoringRuns>();
+        services.AddScoped<InventoryChatImport>();
         services.AddJobs();
         services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>("database");
         return builder;

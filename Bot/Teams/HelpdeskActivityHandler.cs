@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HelpdeskBot.Bot.Hosting;
+using HelpdeskBot.Bot.Monitoring;
 using HelpdeskBot.Bot.Tickets;
 using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Cards.Conversations;
@@ -26,6 +27,7 @@ public sealed class HelpdeskActivityHandler(
     ItChannelCommands channel,
     TicketCardActions cardActions,
     ReplySender replySender,
+    InventoryChatImport inventoryImport,
     ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
 {
     /// <summary>Longer than any message Teams lets a person send; anything bigger is refused with a clear answer.</summary>
@@ -72,6 +74,10 @@ public sealed class HelpdeskActivityHandler(
             if (text is { Length: > MaxMessageLength })
             {
                 await turn.SendActivityAsync(Text.Format("Error_TooLong", culture, MaxMessageLength), cancellationToken: ct);
+            }
+            else if (await inventoryImport.TryHandleAsync(text, person, culture, ct) is { } imported)
+            {
+                await turn.SendActivityAsync(imported, cancellationToken: ct);
             }
             else if (!TeamsIdentity.IsPersonal(turn.Activity))
             {

@@ -95,6 +95,23 @@ public sealed class MonitoringJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChatImport_ItAddsCameraStaffRefused()
+    {
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["Schedules:Enabled"] = "false" });
+        const string Message = "izleme ekle kameralar\nad;konum;birim;host;port;yol\nKamera 12 · Park;Millet Bahçesi;ZAB;127.0.0.1;8554;/cam12\nBozuk;;;;yok;\n";
+
+        await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Ayse, Message));
+        await host.PostAsync(Teams.PersonalMessage(host.ServiceUrl, Teams.Emre, Message));
+
+        Assert.Contains(host.Connector.To(Teams.PersonalConversation(Teams.Ayse)), c => c.Text?.Contains("yalnızca Bilgi İşlem personeli", StringComparison.Ordinal) == true);
+        var answer = host.Connector.To(Teams.PersonalConversation(Teams.Emre)).Single();
+        Assert.Contains("Kameralar: 1 eklendi, 0 güncellendi, 1 satır reddedildi", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("satır 3", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Cameras WHERE Name = 'Kamera 12 · Park'"));
+        await host.Connector.DisposeAsync();
+    }
+
+    [Fact]
     public async Task DailyCards_TwoHostsOnOneDatabase_EachPostedOnce()
     {
         var connector = await LocalConnector.StartAsync();
