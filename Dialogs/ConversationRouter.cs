@@ -120,7 +120,8 @@ public sealed partial class ConversationRouter(
         var explicitStart = TurkishText.IsExactly(text, "arıza bildir", "ariza bildir", "arıza", "yardım talebi", "yeni talep", "talep oluştur",
             "destek", "report", "report a fault", "new request", "help request");
         var topic = explicitStart ? null : TopicRecognizer.Recognize(text);
-        var descriptive = !explicitStart && TurkishText.Words(text).Length >= 3;
+        var words = TurkishText.Words(text).Length;
+        var descriptive = !explicitStart && (words >= 3 || (topic is not null && words >= 2)); // "outlook açılmıyor" says what happened
         if (!explicitStart && topic is null && !descriptive)
         {
             return [new TextReply(Text.Get("NotUnderstood", c)), new TextReply(Text.Get("Help", c))];

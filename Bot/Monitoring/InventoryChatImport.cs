@@ -34,7 +34,7 @@ public sealed class InventoryChatImport(InventoryCsvImporter importer)
 
         if (!person.IsItStaff)
         {
-            return Text.Get("Action_NotItStaff", c);
+            return Text.Get("Command_NotItStaff", c);
         }
 
         var area = Area(TurkishText.Fold(lines[0])[TurkishText.Fold(prefix).Length..].Trim());

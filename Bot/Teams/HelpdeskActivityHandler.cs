@@ -69,7 +69,8 @@ public sealed class HelpdeskActivityHandler(
             var person = await identity.ResolveAsync(turn, ct);
             var text = turn.Activity.RemoveRecipientMention()?.Trim();
             var writtenIn = Language.Detect(text);
-            await identity.RememberPersonalChatAsync(turn, person, writtenIn, ct);
+            // A short command ("my requests") answers in its language but does not change the person's language.
+            await identity.RememberPersonalChatAsync(turn, person, TurkishText.Words(text).Length >= 3 ? writtenIn : null, ct);
             var culture = writtenIn ?? Text.CultureFor(person.PreferredLocale ?? LocaleOf(turn.Activity));
             if (text is { Length: > MaxMessageLength })
             {

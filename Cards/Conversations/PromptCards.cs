@@ -68,7 +68,7 @@ public static class PromptCards
         Actions =
         [
             new SubmitAction(Text.Get("Check_Solved", c), CardJson.Data(new DialogSubmitData(step) { Choice = "solved", Dialog = dialogId })) { Style = "positive" },
-            new SubmitAction(Text.Get("Check_Next", c), CardJson.Data(new DialogSubmitData(step) { Choice = "next", Dialog = dialogId })),
+            new SubmitAction(Text.Get(index + 1 == total ? "Check_NoneHelped" : "Check_Next", c), CardJson.Data(new DialogSubmitData(step) { Choice = "next", Dialog = dialogId })),
             new SubmitAction(Text.Get("Check_SkipAll", c), CardJson.Data(new DialogSubmitData(step) { Choice = "skip", Dialog = dialogId })),
         ],
         FallbackText = title,

@@ -8,7 +8,7 @@ namespace HelpdeskBot.Cards.Tickets;
 /// <summary>Pure builders of the ticket cards: the IT channel card, the requester's notices, the detail and list views.</summary>
 public static class TicketCards
 {
-    private const int HistoryLinesShown = 8;
+    private const int HistoryLinesShown = 12;
 
     /// <summary>The card in the IT channel. Its buttons follow the status; the server re-checks every press.</summary>
     public static AdaptiveCard Channel(TicketView t, CultureInfo c)
@@ -189,7 +189,7 @@ public static class TicketCards
     {
         // TextRuns: a cartridge model or a name in the history is shown as typed, never as markdown.
         var lines = t.History.TakeLast(HistoryLinesShown)
-            .Select(h => (CardElement)new RichTextBlock([new TextRun($"{Istanbul(h.At, c)} · {EventText(h.Kind, h.ActorName, HistoryDetail(h), c)}") { Size = "Small", IsSubtle = true }])
+            .Select(h => (CardElement)new RichTextBlock([new TextRun($"{Istanbul(h.At, c)} · {EventText(h.Kind, h.ActorName, HistoryDetail(h), c)}{FreeText(h)}") { Size = "Small", IsSubtle = true }])
             {
                 Spacing = "None",
             })
@@ -311,6 +311,12 @@ public static class TicketCards
     /// <summary>The detail a history line shows: who it went to, the rating, the cartridge; free text (reasons, notes) stays out.</summary>
     private static string? HistoryDetail(TicketHistoryLine h) =>
         h.Kind is TicketEventKind.HandedOver or TicketEventKind.Rated or TicketEventKind.ConsumableReplaced ? h.Detail : null;
+
+    /// <summary>A note, a hold or reopen reason typed by someone, after the event (a TextRun: shown as typed).</summary>
+    private static string FreeText(TicketHistoryLine h) =>
+        h.Detail is { Length: > 0 } d && h.Kind is TicketEventKind.NoteAdded or TicketEventKind.PutOnHold or TicketEventKind.Reopened or TicketEventKind.Cancelled
+            ? ": " + d
+            : string.Empty;
 
     public static string EventText(TicketEventKind kind, string actor, string? detail, CultureInfo c) =>
         Text.Format($"Event_{kind}", c, actor, detail ?? string.Empty);

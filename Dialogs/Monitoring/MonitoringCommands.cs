@@ -35,7 +35,7 @@ public sealed class MonitoringCommands(GetMonitoringStatus status, SetMonitoredT
 
         if (!turn.User.IsItStaff)
         {
-            return [new TextReply(Text.Get("Action_NotItStaff", c))];
+            return [new TextReply(Text.Get("Command_NotItStaff", c))];
         }
 
         if (area is { } a)

@@ -254,10 +254,13 @@ public sealed class FaultReportDialog(
         if (answer == "next" || TurkishText.IsExactly(answer, "sonraki", "devam", "hayır", "hayir", "olmadı", "olmadi", "next", "no"))
         {
             var tried = s.ChecksTried.Append(check).ToList();
-            var next = s.CheckIndex + 1 >= Checks.Length
-                ? s with { ChecksTried = tried, ChecksDone = true }
-                : s with { ChecksTried = tried, CheckIndex = s.CheckIndex + 1 };
-            return await NextAsync(next, turn, ct);
+            if (s.CheckIndex + 1 >= Checks.Length)
+            {
+                var done = s with { ChecksTried = tried, ChecksDone = true };
+                return Stay(done, [new TextReply(Text.Get("Check_NotSolved", c)), .. await PromptAsync(done, turn, ct)]);
+            }
+
+            return await NextAsync(s with { ChecksTried = tried, CheckIndex = s.CheckIndex + 1 }, turn, ct);
         }
 
         return await ReaskAsync(s, Text.Get("Check_Unclear", c), turn, ct);
@@ -374,7 +377,8 @@ public sealed class FaultReportDialog(
                     var devices = await DevicesAsync(s, ct);
                     var choices = devices.Take(4).Select(a => new PromptChoice(a.Label, Id(a.Id))).Append(new PromptChoice(Text.Get("Report_DeviceNone", c), "none")).ToList();
                     var key = s.Topic == TicketTopic.Printer ? "Report_AskPrinter" : "Report_AskDevice";
-                    return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get("Report_AskDeviceHint", c), step, choices, c, s.Id))];
+                    var hint = devices.Count > 0 ? "Report_AskDeviceHint" : "Report_AskDeviceHintFree";
+                    return [new CardReply(PromptCards.Choice(Text.Get(key, c), Text.Get(hint, c), step, choices, c, s.Id))];
                 }
 
             case ReportStep.Checks:
