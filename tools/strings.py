@@ -223,7 +223,6 @@ S = {
 "Channel_OnlyIt": ("Bilgi İşlem kanalını yalnızca Bilgi İşlem personeli belirleyebilir: bir teknisyen bu kanalda beni anarak \"bt kanalı yap\" yazmalı.", "Only IT staff can set the IT channel: a technician must mention me in this channel and write \"set it channel\"."),
 "Channel_OnlyInChannel": ("Bu komut bir ekip kanalında kullanılır.", "This command is used in a team channel."),
 "Channel_Help": ("Bu kanalda: **bt kanalı yap** bu kanalı Bilgi İşlem kanalı yapar. Talepler kart olarak gelir; düğmelerle üstlenin, bekletin, devredin, çözün. Arıza bildirmek için bana özel sohbetten yazın.", "In this channel: **set it channel** makes this the IT channel. Requests arrive as cards; use the buttons to claim, hold, hand over and resolve. To report a fault, write to me in a personal chat."),
-"Channel_Queued": ("Bilgi İşlem kanalı henüz belirlenmedi; talepler kanal belirlenince oraya gönderilecek.", "The IT channel is not set yet; requests will be posted there once it is."),
 "Action_NotItStaff": ("Bu düğmeyi yalnızca Bilgi İşlem personeli kullanabilir.", "Only IT staff can use this button."),
 "Action_NotRequester": ("Bu işlemi yalnızca talebi oluşturan kişi yapabilir.", "Only the person who filed the request can do this."),
 "Action_AlreadyClaimed": ("Bu talebi {0} üstlendi.", "{0} has already claimed this request."),
