@@ -140,13 +140,53 @@ public interface IMonitoredTarget
     int? UnitId { get; }
     bool Enabled { get; }
     MonitoringArea Area { get; }
+
+    /// <summary>Switches the target on or off; false when it already was.</summary>
+    bool SetEnabled(bool enabled, DateTimeOffset now);
+}
+
+/// <summary>What every watched target has: its name, unit, the on/off switch and when it was created and changed.</summary>
+public abstract class MonitoredTarget : IMonitoredTarget
+{
+    protected MonitoredTarget()
+    {
+    }
+
+    protected MonitoredTarget(string name, DateTimeOffset now)
+    {
+        Name = InventoryRules.Name(name);
+        CreatedAt = now;
+        Enabled = true;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public int? UnitId { get; protected set; }
+    public bool Enabled { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; protected set; }
+
+    public abstract MonitoringArea Area { get; }
+
+    /// <summary>Switches checking off (decommissioned, under repair; the history stays) or on. False when it already was.</summary>
+    public bool SetEnabled(bool enabled, DateTimeOffset now)
+    {
+        if (Enabled == enabled)
+        {
+            return false;
+        }
+
+        Enabled = enabled;
+        UpdatedAt = now;
+        return true;
+    }
 }
 
 /// <summary>
 /// A server or database whose backups are checked every morning (the seed's "yedek alınmış mı?"), and where its copy
 /// at the second location (storage, NAS, external disk) is looked for.
 /// </summary>
-public sealed class BackupTarget : IMonitoredTarget
+public sealed class BackupTarget : MonitoredTarget
 {
     private BackupTarget()
     {
@@ -154,15 +194,11 @@ public sealed class BackupTarget : IMonitoredTarget
 
     public BackupTarget(string name, BackedUpSystemKind systemKind, BackupSourceKind sourceKind, string location, TimeSpan rpo,
         int? unitId, DateTimeOffset now)
+        : base(name, now)
     {
-        Name = InventoryRules.Name(name);
-        CreatedAt = now;
-        Enabled = true;
         Configure(systemKind, sourceKind, location, rpo, unitId, now);
     }
 
-    public int Id { get; private set; }
-    public string Name { get; private set; } = string.Empty;
     public BackedUpSystemKind SystemKind { get; private set; }
     public BackupSourceKind SourceKind { get; private set; }
 
@@ -190,12 +226,8 @@ public sealed class BackupTarget : IMonitoredTarget
     /// <summary>Recovery point objective: the newest backup may be at most this old.</summary>
     public TimeSpan Rpo { get; private set; }
 
-    public int? UnitId { get; private set; }
-    public bool Enabled { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
 
-    public MonitoringArea Area => MonitoringArea.Backups;
+    public override MonitoringArea Area => MonitoringArea.Backups;
 
     public BackupSourceKind EffectiveSecondKind => SecondSourceKind ?? (SourceKind == BackupSourceKind.SqlServerMsdb ? BackupSourceKind.Folder : SourceKind);
 
@@ -230,11 +262,6 @@ public sealed class BackupTarget : IMonitoredTarget
         UpdatedAt = now;
     }
 
-    /// <summary>Stops checking (a decommissioned server); its history stays. Returns false when it was already off.</summary>
-    public bool Disable(DateTimeOffset now) => Switch(false, now);
-
-    public bool Enable(DateTimeOffset now) => Switch(true, now);
-
     public BackupLocation Primary() =>
         new(SourceKind, Location, Selector, SecretReference.ParseOptional(Credential), HostTimeZoneId);
 
@@ -243,18 +270,6 @@ public sealed class BackupTarget : IMonitoredTarget
             ? null
             : new(EffectiveSecondKind, SecondLocation, EffectiveSecondKind == SourceKind ? Selector : null,
                 SecretReference.ParseOptional(SecondCredential ?? Credential), HostTimeZoneId, IsSecond: true);
-
-    private bool Switch(bool enabled, DateTimeOffset now)
-    {
-        if (Enabled == enabled)
-        {
-            return false;
-        }
-
-        Enabled = enabled;
-        UpdatedAt = now;
-        return true;
-    }
 }
 
 /// <summary>Where and how to read one set of backups: a target's primary or its second location.</summary>
@@ -262,7 +277,7 @@ public sealed class BackupTarget : IMonitoredTarget
 public sealed record BackupLocation(BackupSourceKind Kind, string Location, string? Selector, SecretReference? Credential, string HostTimeZoneId, bool IsSecond = false);
 
 /// <summary>An IP camera of the municipality, reached over RTSP (or its HTTP port for reachability).</summary>
-public sealed class Camera : IMonitoredTarget
+public sealed class Camera : MonitoredTarget
 {
     public const int DefaultRtspPort = 554;
 
@@ -271,20 +286,15 @@ public sealed class Camera : IMonitoredTarget
     }
 
     public Camera(string name, string host, int port, string rtspPath, int? unitId, string? locationText, DateTimeOffset now)
+        : base(name, now)
     {
-        Name = InventoryRules.Name(name);
-        CreatedAt = now;
-        Enabled = true;
         Configure(host, port, rtspPath, unitId, locationText, now);
     }
 
-    public int Id { get; private set; }
-    public string Name { get; private set; } = string.Empty;
 
     /// <summary>Where it hangs, as people say it ("Ana Hizmet Binası giriş kapısı").</summary>
     public string? LocationText { get; private set; }
 
-    public int? UnitId { get; private set; }
     public string Host { get; private set; } = string.Empty;
     public int Port { get; private set; } = DefaultRtspPort;
 
@@ -296,11 +306,8 @@ public sealed class Camera : IMonitoredTarget
     /// <summary>A <see cref="SecretReference"/> to the camera's password.</summary>
     public string? PasswordReference { get; private set; }
 
-    public bool Enabled { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
 
-    public MonitoringArea Area => MonitoringArea.Cameras;
+    public override MonitoringArea Area => MonitoringArea.Cameras;
 
     public void Configure(string host, int port, string rtspPath, int? unitId, string? locationText, DateTimeOffset now)
     {
@@ -319,26 +326,10 @@ public sealed class Camera : IMonitoredTarget
         PasswordReference = Username is null ? null : SecretReference.ParseOptional(passwordReference)?.ToString();
         UpdatedAt = now;
     }
-
-    public bool Disable(DateTimeOffset now) => Switch(false, now);
-
-    public bool Enable(DateTimeOffset now) => Switch(true, now);
-
-    private bool Switch(bool enabled, DateTimeOffset now)
-    {
-        if (Enabled == enabled)
-        {
-            return false;
-        }
-
-        Enabled = enabled;
-        UpdatedAt = now;
-        return true;
-    }
 }
 
 /// <summary>An online service of the municipality (e-Belediye: tax payment, applications, the city guide…), watched like the cameras.</summary>
-public sealed class EBelediyeService : IMonitoredTarget
+public sealed class EBelediyeService : MonitoredTarget
 {
     public static readonly TimeSpan DefaultLatencyThreshold = TimeSpan.FromSeconds(3);
 
@@ -347,27 +338,19 @@ public sealed class EBelediyeService : IMonitoredTarget
     }
 
     public EBelediyeService(string name, Uri url, string? expectedContent, TimeSpan latencyThreshold, int? unitId, DateTimeOffset now)
+        : base(name, now)
     {
-        Name = InventoryRules.Name(name);
-        CreatedAt = now;
-        Enabled = true;
         Configure(url, expectedContent, latencyThreshold, unitId, now);
     }
 
-    public int Id { get; private set; }
-    public string Name { get; private set; } = string.Empty;
     public string Url { get; private set; } = string.Empty;
 
     /// <summary>Text the page must contain (ordinal match), so a maintenance or error page with status 200 is noticed.</summary>
     public string? ExpectedContent { get; private set; }
 
     public TimeSpan LatencyThreshold { get; private set; }
-    public int? UnitId { get; private set; }
-    public bool Enabled { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
 
-    public MonitoringArea Area => MonitoringArea.EBelediye;
+    public override MonitoringArea Area => MonitoringArea.EBelediye;
 
     public Uri Address => new(Url, UriKind.Absolute);
 
@@ -384,21 +367,5 @@ public sealed class EBelediyeService : IMonitoredTarget
         LatencyThreshold = InventoryRules.Positive(latencyThreshold, "latency threshold");
         UnitId = unitId;
         UpdatedAt = now;
-    }
-
-    public bool Disable(DateTimeOffset now) => Switch(false, now);
-
-    public bool Enable(DateTimeOffset now) => Switch(true, now);
-
-    private bool Switch(bool enabled, DateTimeOffset now)
-    {
-        if (Enabled == enabled)
-        {
-            return false;
-        }
-
-        Enabled = enabled;
-        UpdatedAt = now;
-        return true;
     }
 }

@@ -264,14 +264,7 @@ public sealed class SetMonitoredTargetEnabled(IMonitoringInventory inventory, IU
             return InventorySwitchOutcome.NotFound;
         }
 
-        var now = clock.GetUtcNow();
-        var changed = target switch
-        {
-            BackupTarget b => enabled ? b.Enable(now) : b.Disable(now),
-            Camera c => enabled ? c.Enable(now) : c.Disable(now),
-            EBelediyeService s => enabled ? s.Enable(now) : s.Disable(now),
-            _ => throw new UnreachableException(),
-        };
+        var changed = target.SetEnabled(enabled, clock.GetUtcNow());
         if (changed)
         {
             await uow.SaveChangesAsync(ct);

@@ -220,7 +220,7 @@ public sealed class InventoryCsvImporter(IMonitoringInventory inventory, IDirect
         target.Configure(system, source, location, rpo, unitId, now);
         target.SetSelector(row.Get("selector"), row.Get("credential") ?? row.Get("password"), row.Get("timezone"), now);
         target.SetSecondLocation(row.Get("second_location"), secondSource, row.Get("second_credential"), now);
-        _ = enabled ? target.Enable(now) : target.Disable(now);
+        _ = target.SetEnabled(enabled, now);
         return target;
     }
 
@@ -233,7 +233,7 @@ public sealed class InventoryCsvImporter(IMonitoringInventory inventory, IDirect
         var camera = current ?? new Camera(name, host, port, row.Get("path") ?? "/", unitId, row.Get("location"), now);
         camera.Configure(host, port, row.Get("path") ?? "/", unitId, row.Get("location"), now);
         camera.SetCredentials(row.Get("username"), row.Get("password") ?? row.Get("credential"), now);
-        _ = ParseEnabled(row.Get("enabled")) ? camera.Enable(now) : camera.Disable(now);
+        _ = camera.SetEnabled(ParseEnabled(row.Get("enabled")), now);
         return camera;
     }
 
@@ -245,7 +245,7 @@ public sealed class InventoryCsvImporter(IMonitoringInventory inventory, IDirect
             : EBelediyeService.DefaultLatencyThreshold;
         var service = current ?? new EBelediyeService(name, url, row.Get("marker"), threshold, unitId, now);
         service.Configure(url, row.Get("marker"), threshold, unitId, now);
-        _ = ParseEnabled(row.Get("enabled")) ? service.Enable(now) : service.Disable(now);
+        _ = service.SetEnabled(ParseEnabled(row.Get("enabled")), now);
         return service;
     }
 
