@@ -74,10 +74,7 @@ public sealed class TicketWorkflow(ITicketRepository tickets, IOutbox outbox, IU
                 return new TicketChange(ticket, false);
             }
 
-            foreach (var e in ticket.History.Skip(before))
-            {
-                QueueNotices(ticket, e, now);
-            }
+            QueueMessages(ticket, ticket.History.Skip(before).ToList(), now);
 
             try
             {
@@ -91,10 +88,11 @@ public sealed class TicketWorkflow(ITicketRepository tickets, IOutbox outbox, IU
         }
     }
 
-    public void QueueNotices(Ticket ticket, TicketEvent e, DateTimeOffset now)
+    /// <summary>One channel card update for the change (the card shows the state at send time), and a notice to the requester per event of someone else's.</summary>
+    private void QueueMessages(Ticket ticket, IReadOnlyList<TicketEvent> events, DateTimeOffset now)
     {
         outbox.Enqueue(new OutboxMessage(OutboxKind.TicketChannelCard, ticket, null, string.Empty, now));
-        if (e.ActorId != ticket.RequesterId && e.Kind is not (TicketEventKind.Created or TicketEventKind.ConsumableReplaced))
+        foreach (var e in events.Where(e => e.ActorId != ticket.RequesterId && e.Kind is not (TicketEventKind.Created or TicketEventKind.ConsumableReplaced)))
         {
             var payload = JsonSerializer.Serialize(new TicketNotice(e.Kind, e.ActorId, e.Detail));
             outbox.Enqueue(new OutboxMessage(OutboxKind.RequesterNotice, ticket, ticket.RequesterId, payload, now));

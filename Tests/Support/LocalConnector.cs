@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace HelpdeskBot.Tests.Support;
 
 /// <summary>One request the bot made to the Bot Framework connector.</summary>
-public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity)
+/// <param name="ResponseId">the activity id the connector gave a new message (what an update later names).</param>
+public sealed record ConnectorCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string ResponseId)
 {
     public string? Text => Activity["text"]?.GetValue<string>();
 
@@ -104,8 +105,8 @@ public sealed class LocalConnector : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
-        calls.Enqueue(new ConnectorCall(context.Request.Method, conversationId, activityId, body));
         var id = context.Request.Method == "PUT" ? activityId! : $"msg-{Interlocked.Increment(ref nextId)}";
+        calls.Enqueue(new ConnectorCall(context.Request.Method, conversationId, activityId, body, id));
         return Results.Json(new { id });
     }
 
