@@ -1,3 +1,5 @@
+using HelpdeskBot.Domain.Common;
+
 namespace HelpdeskBot.Domain.Directory;
 
 public enum Role
@@ -44,10 +46,24 @@ public sealed class Person
     public int? UnitId { get; private set; }
     public string? PreferredLocale { get; private set; }
 
+    /// <summary>The person's own manager (Graph's <c>manager</c>): where a waiting approval is escalated.</summary>
+    public int? ManagerId { get; private set; }
+
     /// <summary>Set when Teams answered 403 to a proactive message (the user blocked or removed the bot).</summary>
     public DateTimeOffset? UnreachableSince { get; private set; }
 
     public bool IsItStaff => Role is Role.ItTechnician or Role.ItDirector;
+
+    public void SetManager(int? managerId) => ManagerId = managerId == Id && Id != 0 ? null : managerId;
+
+    /// <summary>Takes what the organisation's directory (Microsoft Graph) says about the person.</summary>
+    public void UpdateFromDirectory(string displayName, string? email, Role role, int? unitId)
+    {
+        DisplayName = TextRules.Require(displayName, 200);
+        Email = email;
+        Role = role;
+        UnitId = unitId;
+    }
 
     public void MarkUnreachable(DateTimeOffset now) => UnreachableSince ??= now;
 

@@ -125,6 +125,9 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("int");
+
                     b.Property<string>("PreferredLocale")
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
@@ -144,6 +147,8 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("AadObjectId")
                         .IsUnique();
+
+                    b.HasIndex("ManagerId");
 
                     b.HasIndex("Role");
 
@@ -916,6 +921,11 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
 
             modelBuilder.Entity("HelpdeskBot.Domain.Directory.Person", b =>
                 {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

@@ -114,6 +114,9 @@ namespace HelpdeskBot.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreferredLocale")
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
@@ -133,6 +136,8 @@ namespace HelpdeskBot.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("AadObjectId")
                         .IsUnique();
+
+                    b.HasIndex("ManagerId");
 
                     b.HasIndex("Role");
 
@@ -898,6 +903,11 @@ namespace HelpdeskBot.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("HelpdeskBot.Domain.Directory.Person", b =>
                 {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

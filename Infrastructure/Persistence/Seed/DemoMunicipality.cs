@@ -45,7 +45,10 @@ internal static class DemoMunicipality
         (ItfaiyeAmirligi, null),
     ];
 
-    private static readonly (string AadObjectId, string Name, Role Role, string UnitCode, string Email, string? Locale)[] People =
+    /// <summary>The deputy mayor the IT directorate reports to (Başkan Yardımcısı): the IT director's manager, where his waiting approvals escalate.</summary>
+    public const string DeputyMayorAadObjectId = "00000000-0000-0000-0000-0000000000027";
+
+    private static readonly (string AadObjectId, string Name, Role Role, string? UnitCode, string Email, string? Locale)[] People =
     [
         ("00000000-0000-0000-0000-0000000000020", "Ayşe Yılmaz", Role.Staff, Yim, "ayse.yilmaz@belediye.local", "tr-TR"),
         ("00000000-0000-0000-0000-0000000000021", "Emre Kaya", Role.ItTechnician, Bim, "emre.kaya@belediye.local", "tr-TR"),
@@ -55,6 +58,18 @@ internal static class DemoMunicipality
         ("00000000-0000-0000-0000-0000000000025", "Fatma Çelik", Role.Clerk, Bim, "fatma.celik@belediye.local", "tr-TR"),
         ("00000000-0000-0000-0000-0000000000026", "Deniz Arslan", Role.Staff, Mhm, "deniz.arslan@belediye.local", "en-US"),
         (SystemAccounts.MonitoringAadObjectId, "Otomatik Kontrol", Role.System, Bim, "bilgi.islem@belediye.local", "tr-TR"),
+        (DeputyMayorAadObjectId, "Hakan Öztürk", Role.UnitManager, null, "hakan.ozturk@belediye.local", "tr-TR"),
+    ];
+
+    /// <summary>Who each person's manager is (Graph's <c>manager</c>), by AAD object id.</summary>
+    private static readonly (string Person, string Manager)[] Managers =
+    [
+        ("00000000-0000-0000-0000-0000000000020", "00000000-0000-0000-0000-0000000000023"),
+        ("00000000-0000-0000-0000-0000000000021", "00000000-0000-0000-0000-0000000000024"),
+        ("00000000-0000-0000-0000-0000000000022", "00000000-0000-0000-0000-0000000000024"),
+        ("00000000-0000-0000-0000-0000000000025", "00000000-0000-0000-0000-0000000000024"),
+        ("00000000-0000-0000-0000-0000000000023", DeputyMayorAadObjectId),
+        ("00000000-0000-0000-0000-0000000000024", DeputyMayorAadObjectId),
     ];
 
     private static readonly (string Tag, AssetKind Kind, string Model, string UnitCode, string Location, string? Cartridge)[] Assets =
@@ -119,7 +134,17 @@ internal static class DemoMunicipality
         var people = await db.People.Select(p => p.AadObjectId).ToHashSetAsync(StringComparer.Ordinal, ct);
         foreach (var p in People.Where(p => !people.Contains(p.AadObjectId)))
         {
-            db.People.Add(new Person(p.AadObjectId, p.Name, p.Role, units[p.UnitCode].Id, p.Email, p.Locale));
+            db.People.Add(new Person(p.AadObjectId, p.Name, p.Role, p.UnitCode is null ? null : units[p.UnitCode].Id, p.Email, p.Locale));
+        }
+
+        await db.SaveChangesAsync(ct);
+        var byAad = await db.People.ToDictionaryAsync(p => p.AadObjectId, StringComparer.Ordinal, ct);
+        foreach (var (person, manager) in Managers)
+        {
+            if (byAad[person].ManagerId is null)
+            {
+                byAad[person].SetManager(byAad[manager].Id);
+            }
         }
 
         await db.SaveChangesAsync(ct);
