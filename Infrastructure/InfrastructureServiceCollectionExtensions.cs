@@ -35,6 +35,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddScoped<IDirectory, EfDirectory>();
         services.TryAddScoped<IAssetRepository, EfAssetRepository>();
         services.TryAddScoped<ITicketRepository, EfTicketRepository>();
+        services.TryAddScoped<IApprovalRepository, EfApprovalRepository>();
         services.TryAddScoped<IOutbox, EfOutbox>();
         services.TryAddScoped<IDialogStateRepository, EfDialogStateRepository>();
         services.TryAddScoped<IOutboxStore, EfOutboxStore>();

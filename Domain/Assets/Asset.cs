@@ -4,7 +4,16 @@ public enum AssetKind
 {
     Printer = 0,
     Computer = 1,
+    Peripheral = 2,
+    Software = 3,
     Other = 9,
+}
+
+public enum AssetState
+{
+    InUse = 0,
+    InStock = 1,
+    Scrap = 2,
 }
 
 /// <summary>A durable item with an asset tag (demirbaş no). Printers carry their cartridge model.</summary>
@@ -32,7 +41,40 @@ public sealed class Asset
     public int? UnitId { get; private set; }
     public int? LocationId { get; private set; }
 
+    /// <summary>The person the item is entrusted to (zimmet), if any.</summary>
+    public int? EntrustedToId { get; private set; }
+    public DateTimeOffset? EntrustedAt { get; private set; }
+    public AssetState State { get; private set; }
+
+    /// <summary>The change request that delivered the item.</summary>
+    public int? SourceRequestId { get; private set; }
+
     public string Label => $"{Tag} · {Model}";
+
+    /// <summary>A delivered item: entrusted to <paramref name="personId"/> from now on.</summary>
+    public static Asset Delivered(string tag, AssetKind kind, string model, int? unitId, int? locationId, int personId, int requestId, DateTimeOffset now) =>
+        new(Common.TextRules.Require(tag, 50), kind, Common.TextRules.Require(model, 200), unitId, locationId)
+        {
+            EntrustedToId = personId,
+            EntrustedAt = now,
+            State = AssetState.InUse,
+            SourceRequestId = requestId,
+        };
+
+    public void EntrustTo(int personId, DateTimeOffset now)
+    {
+        EntrustedToId = personId;
+        EntrustedAt = now;
+        State = AssetState.InUse;
+    }
+
+    /// <summary>The replaced item comes back: to stock for reuse, or marked for scrap (hurdaya ayrılır). Nobody holds it any more.</summary>
+    public void Return(Approvals.ReplacedAssetFate fate)
+    {
+        EntrustedToId = null;
+        EntrustedAt = null;
+        State = fate == Approvals.ReplacedAssetFate.Scrap ? AssetState.Scrap : AssetState.InStock;
+    }
 }
 
 /// <summary>A toner or cartridge replacement, recorded against the printer (the seed: "değiştirilir ve kayıt altına alınır").</summary>

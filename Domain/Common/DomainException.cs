@@ -17,6 +17,18 @@ public enum DomainError
     PersonNotFound,
     TextTooLong,
     TextEmpty,
+    InvalidDateRange,
+    AmountInvalid,
+    RequestNotFound,
+    NotCurrentApprover,
+    AlreadyDecided,
+    CommentRequired,
+    NoApprover,
+    NoItems,
+    QuantityInvalid,
+    AssetNotFound,
+    AssetTagTaken,
+    BudgetLineRequired,
 }
 
 /// <summary>A business rule refused an operation. <see cref="Args"/> carries what the message needs (e.g. who holds a claim).</summary>

@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Directory;
 using HelpdeskBot.Domain.Messaging;
@@ -28,6 +29,11 @@ public interface IDirectory
     Task<IReadOnlyList<ServiceLocation>> ListLocationsAsync(CancellationToken ct = default);
     Task<Unit?> FindUnitAsync(int id, CancellationToken ct = default);
     Task<ServiceLocation?> FindLocationAsync(int id, CancellationToken ct = default);
+
+    /// <summary>The unit's manager (birim müdürü), if the directory names one.</summary>
+    Task<Person?> FindUnitManagerAsync(int unitId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default);
     void Add(Person person);
 }
 
@@ -37,6 +43,37 @@ public interface IAssetRepository
     Task<IReadOnlyList<Asset>> ListAsync(AssetKind? kind, int? unitId, int? locationId, CancellationToken ct = default);
     void Add(ConsumableReplacement replacement);
     Task<IReadOnlyList<ConsumableReplacement>> ReplacementsOfAsync(int assetId, CancellationToken ct = default);
+    Task<Asset?> FindByTagAsync(string tag, CancellationToken ct = default);
+
+    /// <summary>What is entrusted (zimmetli) to the person.</summary>
+    Task<IReadOnlyList<Asset>> ListEntrustedToAsync(int personId, CancellationToken ct = default);
+    void Add(Asset asset);
+}
+
+public interface IApprovalRepository
+{
+    Task<ApprovalRequest?> FindAsync(int id, CancellationToken ct = default);
+    Task<ApprovalRequest?> FindByNumberAsync(string number, CancellationToken ct = default);
+    Task<IReadOnlyList<ApprovalRequest>> ListOfRequesterAsync(int requesterId, int take, CancellationToken ct = default);
+
+    /// <summary>Requests waiting at a step (for reminders, and for "what waits for me").</summary>
+    Task<IReadOnlyList<ApprovalRequest>> ListAwaitingApprovalAsync(CancellationToken ct = default);
+    Task<int> NextSequenceAsync(RequestType type, int year, CancellationToken ct = default);
+    Task<IReadOnlyList<ApprovalChainStep>> ChainAsync(RequestType type, CancellationToken ct = default);
+
+    /// <summary>Every substitution naming <paramref name="principalId"/> as the one substituted (any dates).</summary>
+    Task<IReadOnlyList<Substitution>> SubstitutionsOfAsync(int principalId, CancellationToken ct = default);
+    Task<int?> SpendingAuthorityOfAsync(int unitId, CancellationToken ct = default);
+    Task<BudgetLine?> FindBudgetLineAsync(int id, CancellationToken ct = default);
+    Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(int year, CancellationToken ct = default);
+
+    /// <summary>Totals of the expenditures on the line made since <paramref name="since"/> and not refused or withdrawn (for the split-purchase warning).</summary>
+    Task<IReadOnlyList<decimal>> RecentExpenditureTotalsAsync(int budgetLineId, DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>The audit records made in [from, to).</summary>
+    Task<IReadOnlyList<DecisionRecord>> DecisionsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+    void Add(ApprovalRequest request);
+    void Add(Substitution substitution);
 }
 
 public interface ITicketRepository

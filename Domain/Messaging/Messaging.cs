@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Tickets;
 
 namespace HelpdeskBot.Domain.Messaging;
@@ -18,6 +19,44 @@ public enum OutboxKind
 
     /// <summary>A card to the IT channel, rendered when queued (the daily status, a monitoring change).</summary>
     ChannelCard = 4,
+
+    /// <summary>
+    /// Bring every copy of a request's card up to date, and post it to whoever must now see it (the IT channel, the
+    /// requester, the current approver, their substitutes, the manager it was escalated to). Rendered at send time, per viewer.
+    /// </summary>
+    RequestCards = 5,
+
+    /// <summary>A short notice about a request to one person (a decision on their request, a reminder); payload <see cref="RequestNotice"/>.</summary>
+    RequestNotice = 6,
+}
+
+/// <summary>What a request notice says: what happened, who did it, and their comment.</summary>
+public sealed record RequestNotice(DecisionKind Kind, int ActorId, string? Comment, string? Detail = null);
+
+/// <summary>A copy of a request's card the bot posted in a conversation, so a change updates it in place.</summary>
+public sealed class RequestCardPost
+{
+    private RequestCardPost()
+    {
+    }
+
+    public RequestCardPost(int requestId, string conversationId, int? personId, string activityId, DateTimeOffset now)
+    {
+        RequestId = requestId;
+        ConversationId = conversationId;
+        PersonId = personId;
+        ActivityId = activityId;
+        PostedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int RequestId { get; private set; }
+    public string ConversationId { get; private set; } = string.Empty;
+
+    /// <summary>The person whose personal chat holds the copy; null for the IT channel.</summary>
+    public int? PersonId { get; private set; }
+    public string ActivityId { get; private set; } = string.Empty;
+    public DateTimeOffset PostedAt { get; private set; }
 }
 
 public enum OutboxState
@@ -50,8 +89,18 @@ public sealed class OutboxMessage
         NextAttemptAt = now;
     }
 
+    /// <param name="request">the request concerned; a new request gets its id when the transaction commits.</param>
+    public static OutboxMessage ForRequest(OutboxKind kind, ApprovalRequest request, int? recipientPersonId, string payload, DateTimeOffset now) =>
+        new(kind, null, recipientPersonId, payload, now)
+        {
+            Request = request,
+            RequestId = request.Id > 0 ? request.Id : null,
+        };
+
     public long Id { get; private set; }
     public OutboxKind Kind { get; private set; }
+    public int? RequestId { get; private set; }
+    public ApprovalRequest? Request { get; private set; }
     public int? TicketId { get; private set; }
     public Ticket? Ticket { get; private set; }
     public int? RecipientPersonId { get; private set; }
@@ -101,6 +150,15 @@ public sealed class OutboxMessage
         if (Attempts >= maxAttempts)
         {
             State = OutboxState.Dead;
+        }
+    }
+
+    /// <summary>The recipient became reachable (they installed the app / opened the chat): try again now.</summary>
+    public void Wake(DateTimeOffset now)
+    {
+        if (State == OutboxState.Pending && NextAttemptAt > now)
+        {
+            NextAttemptAt = now;
         }
     }
 

@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Directory;
 using HelpdeskBot.Domain.Messaging;
@@ -39,6 +40,13 @@ public abstract class HelpdeskDbContext : DbContext
     public DbSet<EBelediyeService> EBelediyeServices => Set<EBelediyeService>();
     public DbSet<MonitorState> MonitorStates => Set<MonitorState>();
     public DbSet<MonitorCheck> MonitorChecks => Set<MonitorCheck>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<DecisionRecord> DecisionRecords => Set<DecisionRecord>();
+    public DbSet<ApprovalChainStep> ApprovalChainSteps => Set<ApprovalChainStep>();
+    public DbSet<Substitution> Substitutions => Set<Substitution>();
+    public DbSet<SpendingAuthority> SpendingAuthorities => Set<SpendingAuthority>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<RequestCardPost> RequestCardPosts => Set<RequestCardPost>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -64,6 +72,12 @@ public abstract class HelpdeskDbContext : DbContext
     private void BumpOutboxRevisions()
     {
         ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<DecisionRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            // The audit trail is append-only: a decision, once recorded, is never changed or removed.
+            throw new InvalidOperationException("Audit records (DecisionRecords) are append-only.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<OutboxMessage>())
         {
             if (entry.State == EntityState.Modified)

@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Common;
 using HelpdeskBot.Domain.Directory;
@@ -59,13 +60,27 @@ internal sealed class EfDirectory(HelpdeskDbContext db) : IDirectory
     public Task<ServiceLocation?> FindLocationAsync(int id, CancellationToken ct = default) =>
         db.ServiceLocations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
 
+    public async Task<Person?> FindUnitManagerAsync(int unitId, CancellationToken ct = default) =>
+        await db.People.Where(p => p.UnitId == unitId && p.Role == Role.UnitManager).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default) =>
+        await db.People.Where(p => p.Role == role).OrderBy(p => p.Id).ToListAsync(ct);
+
     public void Add(Person person) => db.People.Add(person);
 }
 
 internal sealed class EfAssetRepository(HelpdeskDbContext db) : IAssetRepository
 {
     public Task<Asset?> FindAsync(int id, CancellationToken ct = default) =>
-        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        db.Assets.FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    public Task<Asset?> FindByTagAsync(string tag, CancellationToken ct = default) =>
+        db.Assets.FirstOrDefaultAsync(a => a.Tag == tag, ct);
+
+    public async Task<IReadOnlyList<Asset>> ListEntrustedToAsync(int personId, CancellationToken ct = default) =>
+        await db.Assets.AsNoTracking().Where(a => a.EntrustedToId == personId).OrderBy(a => a.Tag).ToListAsync(ct);
+
+    public void Add(Asset asset) => db.Assets.Add(asset);
 
     public async Task<IReadOnlyList<Asset>> ListAsync(AssetKind? kind, int? unitId, int? locationId, CancellationToken ct = default)
     {
@@ -140,6 +155,11 @@ internal sealed class EfOutbox(HelpdeskDbContext db) : IOutbox
             db.Tickets.Attach(ticket);
         }
 
+        if (message.Request is { Id: > 0 } request && db.Entry(request).State == EntityState.Detached)
+        {
+            db.ApprovalRequests.Attach(request);
+        }
+
         db.OutboxMessages.Add(message);
     }
 }
@@ -153,4 +173,68 @@ internal sealed class EfDialogStateRepository(HelpdeskDbContext db) : IDialogSta
     public void Add(DialogStateRecord record) => db.DialogStates.Add(record);
 
     public void Remove(DialogStateRecord record) => db.DialogStates.Remove(record);
+}
+
+internal sealed class EfApprovalRepository(HelpdeskDbContext db) : IApprovalRepository
+{
+    private static readonly RequestStatus[] NotSpending = [RequestStatus.Rejected, RequestStatus.Withdrawn];
+
+    public Task<ApprovalRequest?> FindAsync(int id, CancellationToken ct = default) =>
+        Whole().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    public Task<ApprovalRequest?> FindByNumberAsync(string number, CancellationToken ct = default) =>
+        Whole().FirstOrDefaultAsync(r => r.Number == number, ct);
+
+    public async Task<IReadOnlyList<ApprovalRequest>> ListOfRequesterAsync(int requesterId, int take, CancellationToken ct = default) =>
+        await db.ApprovalRequests.AsNoTracking()
+            .Where(r => r.RequesterId == requesterId)
+            .OrderByDescending(r => r.Id)
+            .Take(take)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ApprovalRequest>> ListAwaitingApprovalAsync(CancellationToken ct = default) =>
+        await Whole().Where(r => r.Status == RequestStatus.AwaitingApproval).OrderBy(r => r.Id).ToListAsync(ct);
+
+    public async Task<int> NextSequenceAsync(RequestType type, int year, CancellationToken ct = default) =>
+        (await db.ApprovalRequests.Where(r => r.Type == type && r.Year == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0) + 1;
+
+    public async Task<IReadOnlyList<ApprovalChainStep>> ChainAsync(RequestType type, CancellationToken ct = default) =>
+        await db.ApprovalChainSteps.AsNoTracking().Where(s => s.Type == type).OrderBy(s => s.Order).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<Substitution>> SubstitutionsOfAsync(int principalId, CancellationToken ct = default) =>
+        await db.Substitutions.AsNoTracking().Where(s => s.PrincipalId == principalId).ToListAsync(ct);
+
+    public async Task<int?> SpendingAuthorityOfAsync(int unitId, CancellationToken ct = default) =>
+        await db.SpendingAuthorities.Where(s => s.UnitId == unitId).Select(s => (int?)s.PersonId).FirstOrDefaultAsync(ct);
+
+    public Task<BudgetLine?> FindBudgetLineAsync(int id, CancellationToken ct = default) =>
+        db.BudgetLines.FirstOrDefaultAsync(b => b.Id == id, ct);
+
+    public async Task<IReadOnlyList<BudgetLine>> ListBudgetLinesAsync(int year, CancellationToken ct = default) =>
+        await db.BudgetLines.AsNoTracking().Where(b => b.Year == year).OrderBy(b => b.EconomicCode).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<decimal>> RecentExpenditureTotalsAsync(int budgetLineId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        // Summed here, not in SQL: SQLite stores decimals as text and cannot add them.
+        var recent = await db.ApprovalRequests.AsNoTracking().Include(r => r.Lines)
+            .Where(r => r.Type == RequestType.Expenditure && r.BudgetLineId == budgetLineId && !NotSpending.Contains(r.Status))
+            .ToListAsync(ct);
+        return recent.Where(r => r.CreatedAt >= since).Select(r => r.Total).ToList();
+    }
+
+    public async Task<IReadOnlyList<DecisionRecord>> DecisionsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var all = await db.DecisionRecords.AsNoTracking().Include(d => d.Request).OrderBy(d => d.Id).ToListAsync(ct);
+        return all.Where(d => d.At >= from && d.At < to).ToList();
+    }
+
+    public void Add(ApprovalRequest request) => db.ApprovalRequests.Add(request);
+
+    public void Add(Substitution substitution) => db.Substitutions.Add(substitution);
+
+    private IQueryable<ApprovalRequest> Whole() => db.ApprovalRequests
+        .Include(r => r.Lines)
+        .Include(r => r.Steps.OrderBy(s => s.Order))
+        .Include(r => r.Decisions.OrderBy(d => d.Id))
+        .AsSplitQuery();
 }

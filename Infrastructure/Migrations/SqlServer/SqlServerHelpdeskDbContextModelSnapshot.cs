@@ -22,6 +22,385 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalChainStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Approver")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Order")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalChainSteps", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("BudgetLineId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("CommittedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeliverySlip")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<decimal?>("DirectPurchaseLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal?>("EstimatedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("LooksSplit")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("OverDirectPurchaseLimit")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReplacedAssetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequesterId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReplacedAssetId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Type", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalRequests", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ApproverId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Capacities")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("EscalatedToId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OnBehalfOfId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApproverId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("EscalatedToId");
+
+                    b.HasIndex("OnBehalfOfId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "ApproverId");
+
+                    b.ToTable("ApprovalSteps", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Appropriation")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("EconomicCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "UnitId", "EconomicCode")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.DecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("OnBehalfOfId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StepOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OnBehalfOfId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("DecisionRecords", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.SpendingAuthority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("SpendingAuthorities", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.Substitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PrincipalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubstituteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PrincipalId");
+
+                    b.HasIndex("SubstituteId");
+
+                    b.ToTable("Substitutions", (string)null);
+                });
+
             modelBuilder.Entity("HelpdeskBot.Domain.Assets.Asset", b =>
                 {
                     b.Property<int>("Id")
@@ -33,6 +412,12 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                     b.Property<string>("CartridgeModel")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("EntrustedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("EntrustedToId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -47,6 +432,14 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<int?>("SourceRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Tag")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -57,7 +450,11 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntrustedToId");
+
                     b.HasIndex("LocationId");
+
+                    b.HasIndex("SourceRequestId");
 
                     b.HasIndex("Tag")
                         .IsUnique();
@@ -344,6 +741,9 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                     b.Property<int?>("RecipientPersonId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -362,6 +762,8 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientPersonId");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("TicketId");
 
@@ -387,6 +789,43 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("ProcessedActivities", (string)null);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Messaging.RequestCardPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequestId", "ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("RequestCardPosts", (string)null);
                 });
 
             modelBuilder.Entity("HelpdeskBot.Domain.Monitoring.BackupTarget", b =>
@@ -886,11 +1325,176 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                     b.ToTable("TicketEvents", (string)null);
                 });
 
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalRequest", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Approvals.BudgetLine", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedAssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("HelpdeskBot.Domain.Approvals.RequestLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RequestId")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("UnitPrice")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.ToTable("ApprovalRequestLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalStep", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.BudgetLine", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.DecisionRecord", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Approvals.ApprovalRequest", "Request")
+                        .WithMany("Decisions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.SpendingAuthority", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.Substitution", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpdeskBot.Domain.Assets.Asset", b =>
                 {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrustedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpdeskBot.Domain.Directory.ServiceLocation", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HelpdeskBot.Domain.Directory.Unit", null)
@@ -964,12 +1568,33 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("RecipientPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("HelpdeskBot.Domain.Approvals.ApprovalRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpdeskBot.Domain.Tickets.Ticket", "Ticket")
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.Navigation("Request");
+
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Messaging.RequestCardPost", b =>
+                {
+                    b.HasOne("HelpdeskBot.Domain.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelpdeskBot.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpdeskBot.Domain.Monitoring.BackupTarget", b =>
@@ -1052,6 +1677,13 @@ namespace HelpdeskBot.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpdeskBot.Domain.Approvals.ApprovalRequest", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("HelpdeskBot.Domain.Tickets.Ticket", b =>

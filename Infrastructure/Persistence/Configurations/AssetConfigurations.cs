@@ -19,6 +19,9 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.Tag).IsUnique();
         builder.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceLocation>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.EntrustedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Approvals.ApprovalRequest>().WithMany().HasForeignKey(a => a.SourceRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.EntrustedToId);
     }
 }
 

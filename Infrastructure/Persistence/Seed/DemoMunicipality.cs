@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Directory;
 using HelpdeskBot.Domain.Monitoring;
@@ -115,6 +116,28 @@ internal static class DemoMunicipality
         ("İmar durumu sorgulama", "http://127.0.0.1:18080/ebelediye/imar-durumu", "İmar Durumu", 5000, Fim),
     ];
 
+    /// <summary>
+    /// Who approves what, in order. Change requests: the unit's manager, then the IT director; a purchase also needs the
+    /// spending authority. Expenditures: the spending authority. The directorate edits these rows, not the code.
+    /// </summary>
+    private static readonly (RequestType Type, int Order, ApproverKind Approver, StepCondition When)[] Chain =
+    [
+        (RequestType.Change, 1, ApproverKind.UnitManager, StepCondition.Always),
+        (RequestType.Change, 2, ApproverKind.ItDirector, StepCondition.Always),
+        (RequestType.Change, 3, ApproverKind.SpendingAuthority, StepCondition.PurchaseOnly),
+        (RequestType.Expenditure, 1, ApproverKind.SpendingAuthority, StepCondition.Always),
+    ];
+
+    /// <summary>The IT directorate's budget lines (economic codes) with a demo appropriation, for this year and the next.</summary>
+    private static readonly (string Code, string Name, decimal Appropriation)[] BudgetLines =
+    [
+        ("03.2", "Tüketime yönelik mal ve malzeme alımları", 250_000m),
+        ("03.5", "Hizmet alımları", 400_000m),
+        ("03.7", "Menkul mal, gayrimaddi hak alım, bakım ve onarım giderleri", 150_000m),
+        ("06.1", "Mamul mal alımları", 1_200_000m),
+        ("06.3", "Gayri maddi hak alımları", 500_000m),
+    ];
+
     public static async Task SeedAsync(HelpdeskDbContext db, CancellationToken ct)
     {
         var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
@@ -157,6 +180,33 @@ internal static class DemoMunicipality
 
         await db.SaveChangesAsync(ct);
         await SeedMonitoringAsync(db, units, ct);
+        await SeedApprovalsAsync(db, units[Bim], byAad["00000000-0000-0000-0000-0000000000024"], ct);
+    }
+
+    private static async Task SeedApprovalsAsync(HelpdeskDbContext db, Unit it, Person itDirector, CancellationToken ct)
+    {
+        if (!await db.ApprovalChainSteps.AnyAsync(ct))
+        {
+            db.ApprovalChainSteps.AddRange(Chain.Select(c => new ApprovalChainStep(c.Type, c.Order, c.Approver, c.When)));
+        }
+
+        // Under Law 5018 the head of the spending unit is its harcama yetkilisi: for the IT directorate's budget, the IT director.
+        if (!await db.SpendingAuthorities.AnyAsync(s => s.UnitId == it.Id, ct))
+        {
+            db.SpendingAuthorities.Add(new SpendingAuthority(it.Id, itDirector.Id));
+        }
+
+        var year = Domain.Common.Istanbul.Year(DateTimeOffset.UtcNow);
+        foreach (var y in new[] { year, year + 1 })
+        {
+            var codes = await db.BudgetLines.Where(b => b.Year == y && b.UnitId == it.Id).Select(b => b.EconomicCode).ToListAsync(ct);
+            foreach (var line in BudgetLines.Where(l => !codes.Contains(l.Code)))
+            {
+                db.BudgetLines.Add(new BudgetLine(y, it.Id, line.Code, line.Name, line.Appropriation));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task SeedMonitoringAsync(HelpdeskDbContext db, Dictionary<string, Unit> units, CancellationToken ct)
