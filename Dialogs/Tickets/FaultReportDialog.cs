@@ -168,7 +168,7 @@ public sealed class FaultReportDialog(
     {
         var topic = Enum.TryParse<TicketTopic>(answer, out var t) && Enum.IsDefined(t) && !int.TryParse(answer, out _)
             ? t
-            : Match(answer, TopicChoices(turn.Culture)).Select(v => (TicketTopic?)Enum.Parse<TicketTopic>(v)).FirstOrDefault()
+            : ChoiceMatcher.Match(answer, TopicChoices(turn.Culture)).Select(v => (TicketTopic?)Enum.Parse<TicketTopic>(v)).FirstOrDefault()
               ?? TopicRecognizer.Recognize(answer);
         if (topic is null)
         {
@@ -182,7 +182,7 @@ public sealed class FaultReportDialog(
     {
         var units = await directory.ListUnitsAsync(ct);
         var candidates = units.Where(u => s.Narrowed is null || s.Narrowed.Contains(u.Id)).Select(u => new PromptChoice(u.Name, Id(u.Id))).ToList();
-        var matches = Match(answer, candidates);
+        var matches = ChoiceMatcher.Match(answer, candidates);
         return matches.Count switch
         {
             1 => await NextAsync(s with { UnitId = int.Parse(matches[0], CultureInfo.InvariantCulture), Narrowed = null }, turn, ct),
@@ -195,7 +195,7 @@ public sealed class FaultReportDialog(
     {
         var locations = await directory.ListLocationsAsync(ct);
         var candidates = locations.Where(l => s.Narrowed is null || s.Narrowed.Contains(l.Id)).Select(l => new PromptChoice(l.Name, Id(l.Id))).ToList();
-        var matches = Match(answer, candidates);
+        var matches = ChoiceMatcher.Match(answer, candidates);
         return matches.Count switch
         {
             1 => await NextAsync(s with { LocationId = int.Parse(matches[0], CultureInfo.InvariantCulture), Narrowed = null }, turn, ct),
@@ -212,7 +212,7 @@ public sealed class FaultReportDialog(
         }
 
         var devices = await DevicesAsync(s, ct);
-        var matches = Match(answer, devices.Select(a => new PromptChoice(a.Label, Id(a.Id))).ToList());
+        var matches = ChoiceMatcher.Match(answer, devices.Select(a => new PromptChoice(a.Label, Id(a.Id))).ToList());
         if (matches.Count == 0)
         {
             // Not one of ours: an asset tag of any printer, or a free description of the device.
@@ -286,7 +286,7 @@ public sealed class FaultReportDialog(
     {
         var urgency = Enum.TryParse<Urgency>(answer, out var u) && Enum.IsDefined(u) && !int.TryParse(answer, out _)
             ? u
-            : Match(answer, UrgencyChoices(turn.Culture)).Select(v => (Urgency?)Enum.Parse<Urgency>(v)).FirstOrDefault();
+            : ChoiceMatcher.Match(answer, UrgencyChoices(turn.Culture)).Select(v => (Urgency?)Enum.Parse<Urgency>(v)).FirstOrDefault();
         urgency ??= TurkishText.Fold(answer) switch
         {
             "acil" or "urgent" or "hemen" => Urgency.High,
@@ -443,51 +443,6 @@ public sealed class FaultReportDialog(
 
     private static List<PromptChoice> UrgencyChoices(CultureInfo c) =>
         Enum.GetValues<Urgency>().Select(u => new PromptChoice(Text.Get($"Urgency_{u}", c), u.ToString())).ToList();
-
-    /// <summary>
-    /// The choices the answer names: a value (from a button), a number in the list, the whole title, or words that
-    /// start words of the title ("fen" → "Fen İşleri Müdürlüğü"), all compared folded.
-    /// </summary>
-    private static List<string> Match(string answer, IReadOnlyList<PromptChoice> choices)
-    {
-        var exactValue = choices.FirstOrDefault(ch => string.Equals(ch.Value, answer, StringComparison.Ordinal));
-        if (exactValue is not null)
-        {
-            return [exactValue.Value];
-        }
-
-        var folded = TurkishText.Fold(answer);
-        if (folded.Length == 0)
-        {
-            return [];
-        }
-
-        if (int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count)
-        {
-            return [choices[n - 1].Value];
-        }
-
-        var exact = choices.Where(ch => string.Equals(TurkishText.Fold(ch.Title), folded, StringComparison.Ordinal)).ToList();
-        if (exact.Count > 0)
-        {
-            return exact.Select(ch => ch.Value).ToList();
-        }
-
-        var words = TurkishText.Words(answer).Where(w => w.Length >= 2).ToArray();
-        if (words.Length == 0)
-        {
-            return [];
-        }
-
-        return choices
-            .Where(ch =>
-            {
-                var titleWords = TurkishText.Words(ch.Title);
-                return words.All(w => titleWords.Any(tw => tw.StartsWith(w, StringComparison.Ordinal)));
-            })
-            .Select(ch => ch.Value)
-            .ToList();
-    }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -34,6 +34,8 @@ public interface IDirectory
     Task<Person?> FindUnitManagerAsync(int unitId, CancellationToken ct = default);
 
     Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Person>> ListUnitMembersAsync(int unitId, CancellationToken ct = default);
     void Add(Person person);
 }
 

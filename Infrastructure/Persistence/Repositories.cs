@@ -63,6 +63,9 @@ internal sealed class EfDirectory(HelpdeskDbContext db) : IDirectory
     public async Task<Person?> FindUnitManagerAsync(int unitId, CancellationToken ct = default) =>
         await db.People.Where(p => p.UnitId == unitId && p.Role == Role.UnitManager).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<Person>> ListUnitMembersAsync(int unitId, CancellationToken ct = default) =>
+        await db.People.Where(p => p.UnitId == unitId && p.Role != Role.System).OrderBy(p => p.DisplayName).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default) =>
         await db.People.Where(p => p.Role == role).OrderBy(p => p.Id).ToListAsync(ct);
 
