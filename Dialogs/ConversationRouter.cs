@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Cards.Conversations;
 using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Dialogs.Approvals;
 using HelpdeskBot.Dialogs.Engine;
 using HelpdeskBot.Dialogs.Monitoring;
 using HelpdeskBot.Dialogs.Tickets;
@@ -22,6 +23,8 @@ public sealed partial class ConversationRouter(
     IUnitOfWork uow,
     ITicketRepository tickets,
     FaultReportDialog faultReport,
+    RequestDialog requestDialog,
+    RequestCommands requestCommands,
     MonitoringCommands monitoring,
     TicketViewFactory views,
     TimeProvider clock)
@@ -51,8 +54,9 @@ public sealed partial class ConversationRouter(
                 return [.. await MyRequestsAsync(turn, ct), new TextReply(Text.Get("Dialog_Resume", c))];
             }
 
-            var state = ReadState(record);
-            if (state is null || clock.GetUtcNow() - record.UpdatedAt > DialogLifetime)
+            var dialog = DialogNamed(record.DialogName);
+            var state = dialog is null ? null : ReadState(record, dialog);
+            if (dialog is null || state is null || clock.GetUtcNow() - record.UpdatedAt > DialogLifetime)
             {
                 // Written by a build whose state we cannot read, or abandoned: never strand the user, start afresh.
                 states.Remove(record);
@@ -61,8 +65,8 @@ public sealed partial class ConversationRouter(
             }
             else
             {
-                var (next, replies) = await faultReport.ContinueUntypedAsync(state, turn, ct);
-                await KeepAsync(record, next, turn, ct);
+                var (next, replies) = await dialog.ContinueUntypedAsync(state, turn, ct);
+                await KeepAsync(record, next, dialog, turn, ct);
                 return replies;
             }
         }
@@ -97,6 +101,23 @@ public sealed partial class ConversationRouter(
         if (await monitoring.TryHandleAsync(turn, ct) is { } monitoringReplies)
         {
             return monitoringReplies;
+        }
+
+        if (await requestCommands.TryHandleAsync(turn, ct) is { } requestReplies)
+        {
+            return requestReplies;
+        }
+
+        if (RequestCommands.StartsRequest(text) is var (type, kind))
+        {
+            if (type == Domain.Approvals.RequestType.Expenditure && !turn.User.IsItStaff)
+            {
+                return [new TextReply(Text.Get("ExpenseDialog_OnlyIt", c))];
+            }
+
+            var started = await requestDialog.StartAsync(turn, type, kind, ct);
+            await KeepAsync(null, started.State, requestDialog, turn, ct);
+            return started.Replies;
         }
 
         if (TicketNumber().Match(text) is { Success: true } m && TurkishText.Words(text).Length <= 4)
@@ -134,7 +155,7 @@ public sealed partial class ConversationRouter(
 
         var description = descriptive ? text : null;
         var step = await faultReport.StartAsync(turn, topic, description, ct);
-        await KeepAsync(null, step.State, turn, ct);
+        await KeepAsync(null, step.State, faultReport, turn, ct);
         return step.Replies;
     }
 
@@ -150,10 +171,13 @@ public sealed partial class ConversationRouter(
             list.Add(await views.CreateAsync(t, ct));
         }
 
-        return [new CardReply(TicketCards.MyTickets(list, turn.Culture))];
+        return [new CardReply(TicketCards.MyTickets(list, turn.Culture)), .. await requestCommands.MyRequestsAsync(turn, ct)];
     }
 
-    private async Task KeepAsync(DialogStateRecord? record, object? next, UserTurn turn, CancellationToken ct)
+    private IDialog? DialogNamed(string name) =>
+        name == faultReport.Name ? faultReport : name == requestDialog.Name ? requestDialog : null;
+
+    private async Task KeepAsync(DialogStateRecord? record, object? next, IDialog dialog, UserTurn turn, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         record ??= next is null ? null : await states.FindAsync(turn.ConversationId, ct);
@@ -166,30 +190,30 @@ public sealed partial class ConversationRouter(
         }
         else
         {
-            var json = JsonSerializer.Serialize(next, faultReport.StateType, DialogJson.Options);
+            var json = JsonSerializer.Serialize(next, dialog.StateType, DialogJson.Options);
             if (record is null)
             {
-                states.Add(new DialogStateRecord(turn.ConversationId, faultReport.Name, faultReport.Version, json, now));
+                states.Add(new DialogStateRecord(turn.ConversationId, dialog.Name, dialog.Version, json, now));
             }
             else
             {
-                record.Update(faultReport.Name, faultReport.Version, json, now);
+                record.Update(dialog.Name, dialog.Version, json, now);
             }
         }
 
         await uow.SaveChangesAsync(ct);
     }
 
-    private object? ReadState(DialogStateRecord record)
+    private static object? ReadState(DialogStateRecord record, IDialog dialog)
     {
-        if (!string.Equals(record.DialogName, faultReport.Name, StringComparison.Ordinal) || record.StateVersion != faultReport.Version)
+        if (record.StateVersion != dialog.Version)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(record.StateJson, faultReport.StateType, DialogJson.Options);
+            return JsonSerializer.Deserialize(record.StateJson, dialog.StateType, DialogJson.Options);
         }
         catch (JsonException)
         {

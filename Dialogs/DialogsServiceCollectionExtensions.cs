@@ -1,4 +1,6 @@
+using HelpdeskBot.Dialogs.Approvals;
 using HelpdeskBot.Dialogs.Tickets;
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,18 @@ public static class DialogsServiceCollectionExtensions
         services.AddScoped<CancelTicket>();
         services.AddScoped<AddTicketNote>();
         services.AddScoped<RecordSelfResolution>();
+        services.AddScoped<RequestDialog>();
+        services.AddScoped<RequestCommands>();
+        services.AddScoped<RequestViewFactory>();
+        services.AddScoped<ApproverResolver>();
+        services.AddScoped<SubmitRequest>();
+        services.AddScoped<DirectPurchasePolicy>();
+        services.AddScoped<ApprovalWorkflow>();
+        services.AddScoped<AssessChangeRequest>();
+        services.AddScoped<DecideApproval>();
+        services.AddScoped<WithdrawRequest>();
+        services.AddScoped<AdvanceExpenditure>();
+        services.AddScoped<DeliverChangeRequest>();
         return services;
     }
 }

@@ -41,4 +41,10 @@ public static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Could not send {Count} replies to person {PersonId} in the turn; queued them in the outbox")]
     public static partial void RepliesQueued(this ILogger logger, Exception exception, int count, int personId);
+
+    [LoggerMessage(60, LogLevel.Information, "Request action {Verb} by person {PersonId} on request {RequestId}: {Outcome}")]
+    public static partial void RequestAction(this ILogger logger, string verb, int personId, int requestId, string outcome);
+
+    [LoggerMessage(61, LogLevel.Information, "Approval reminders: {Reminded} reminded, {Escalated} escalated")]
+    public static partial void ApprovalReminders(this ILogger logger, int reminded, int escalated);
 }

@@ -24,6 +24,7 @@ public sealed class OutboxDelivery(
     IConversationStore conversations,
     IDirectory directory,
     TicketViewFactory views,
+    Approvals.RequestCardDelivery requestCards,
     IProactiveSender sender,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<BotOptions> botOptions,
@@ -41,6 +42,8 @@ public sealed class OutboxDelivery(
                 OutboxKind.ChannelText => await PostChannelTextAsync(message, ct),
                 OutboxKind.PersonalReplies => await SendPersonalRepliesAsync(message, ct),
                 OutboxKind.ChannelCard => await PostChannelCardPayloadAsync(message, ct),
+                OutboxKind.RequestCards => await requestCards.DeliverCardsAsync(message, ct),
+                OutboxKind.RequestNotice => await requestCards.DeliverNoticeAsync(message, ct),
                 _ => throw new InvalidOperationException($"Unknown outbox kind {message.Kind}."),
             };
             if (delivered)
@@ -52,7 +55,7 @@ public sealed class OutboxDelivery(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var status = ProactiveSender.StatusOf(ex);
-            if (status == HttpStatusCode.Forbidden && message.Kind == OutboxKind.RequesterNotice)
+            if (status == HttpStatusCode.Forbidden && message.Kind is OutboxKind.RequesterNotice or OutboxKind.RequestNotice)
             {
                 if (message.RecipientPersonId is { } id && await directory.FindAsync(id, ct) is { } person)
                 {

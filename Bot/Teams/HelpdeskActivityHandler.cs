@@ -26,6 +26,7 @@ public sealed class HelpdeskActivityHandler(
     ConversationRouter router,
     ItChannelCommands channel,
     TicketCardActions cardActions,
+    Approvals.RequestCardActions requestActions,
     ReplySender replySender,
     InventoryChatImport inventoryImport,
     ILogger<HelpdeskActivityHandler> logger) : ActivityHandler
@@ -131,6 +132,10 @@ public sealed class HelpdeskActivityHandler(
             if (verb == TicketVerbs.SetItChannel)
             {
                 response = Replies.MessageResponse(repeated ? Text.Get("Action_Done", culture) : await channel.SetAsync(turn, person, culture, ct));
+            }
+            else if (Cards.Approvals.RequestVerbs.IsRequestVerb(verb))
+            {
+                response = await requestActions.HandleAsync(verb, ToJson(invokeValue.Action?.Data) ?? default, person, culture, repeated, ct);
             }
             else
             {

@@ -60,7 +60,14 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
         }
 
         var reference = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
+        var known = await conversations.FindPersonalAsync(person.Id, ct);
         await conversations.UpsertAsync(ConversationKind.Personal, turn.Activity.Conversation.Id, person.Id, reference, ct);
+        if (known?.ConversationId != turn.Activity.Conversation.Id)
+        {
+            // First contact (or a new chat): cards and notices held back for them go out now.
+            await conversations.WakeHeldMessagesAsync(person.Id, ct);
+        }
+
         person.RememberLocale(writtenIn?.Name);
         if (person.UnreachableSince is not null)
         {

@@ -67,7 +67,6 @@ public sealed class RequestDialog(
     IDialogStateRepository states,
     SubmitRequest submit,
     DirectPurchasePolicy directPurchase,
-    RequestViewFactory views,
     TimeProvider clock) : Dialog<RequestDialogState>
 {
     public const string DialogName = "approval-request";

@@ -106,25 +106,13 @@ public sealed class DirectPurchasePolicy(IApprovalRepository approvals, Procurem
     {
         var recent = await approvals.RecentExpenditureTotalsAsync(budgetLineId, now.AddDays(-SplitWindowDays), ct);
         var day = DateOnly.FromDateTime(Istanbul.ToLocal(now).DateTime);
-        var limit = settings.LimitOn(day);
-        if (limit is null)
-        {
-            return new DirectPurchaseWarning(null, false, false);
-        }
-
-        var over = total > limit.Value;
-        var split = !over && total + recent.Sum() > limit.Value;
-        return new DirectPurchaseWarning(limit, over, split);
+        var check = Procurement.DirectPurchaseRules.Assess(total, day, settings.WithinMetropolitan, recent);
+        return new DirectPurchaseWarning(check.Limit, check.OverLimit, check.LooksSplit);
     }
 }
 
-/// <summary>Where the municipality stands for the 22/d limits, and the limits themselves as dated data.</summary>
-public sealed class ProcurementSettings(bool withinMetropolitan, Func<DateOnly, bool, decimal?> limitOn)
-{
-    public bool WithinMetropolitan { get; } = withinMetropolitan;
-
-    public decimal? LimitOn(DateOnly day) => limitOn(day, WithinMetropolitan);
-}
+/// <summary>Where the municipality stands for the 22/d limits (within a metropolitan municipality's borders, or elsewhere).</summary>
+public sealed record ProcurementSettings(bool WithinMetropolitan);
 
 /// <summary>
 /// Runs one change on a request: load, act, queue the card updates and the requester's notice, save. On a

@@ -76,6 +76,10 @@ public interface IApprovalRepository
     Task<IReadOnlyList<DecisionRecord>> DecisionsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
     void Add(ApprovalRequest request);
     void Add(Substitution substitution);
+
+    /// <summary>The copies of the request's card the bot posted (one per conversation).</summary>
+    Task<IReadOnlyList<RequestCardPost>> CardPostsAsync(int requestId, CancellationToken ct = default);
+    void Add(RequestCardPost post);
 }
 
 public interface ITicketRepository

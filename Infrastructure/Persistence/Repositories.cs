@@ -235,6 +235,11 @@ internal sealed class EfApprovalRepository(HelpdeskDbContext db) : IApprovalRepo
 
     public void Add(Substitution substitution) => db.Substitutions.Add(substitution);
 
+    public async Task<IReadOnlyList<RequestCardPost>> CardPostsAsync(int requestId, CancellationToken ct = default) =>
+        await db.RequestCardPosts.Where(p => p.RequestId == requestId).OrderBy(p => p.Id).ToListAsync(ct);
+
+    public void Add(RequestCardPost post) => db.RequestCardPosts.Add(post);
+
     private IQueryable<ApprovalRequest> Whole() => db.ApprovalRequests
         .Include(r => r.Lines)
         .Include(r => r.Steps.OrderBy(s => s.Order))

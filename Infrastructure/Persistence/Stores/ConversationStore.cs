@@ -19,12 +19,40 @@ public interface IConversationStore
 
     Task<ItChannel?> GetItChannelAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// The person can be written to now (they installed the app or opened the chat): what was held back for them, and
+    /// the request cards waiting for a recipient, go out at the sender's next pass instead of at their scheduled retry.
+    /// </summary>
+    Task WakeHeldMessagesAsync(int personId, CancellationToken ct = default);
+
     /// <summary>Sets, or replaces, the one IT channel.</summary>
     Task<ItChannel> SetItChannelAsync(string conversationId, string? teamId, string? channelName, int setByPersonId, CancellationToken ct = default);
 }
 
 internal sealed class EfConversationStore(IDbContextFactory<HelpdeskDbContext> contexts, TimeProvider clock) : IConversationStore
 {
+    public async Task WakeHeldMessagesAsync(int personId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var held = await db.OutboxMessages
+            .Where(m => m.State == OutboxState.Pending && (m.RecipientPersonId == personId || m.Kind == OutboxKind.RequestCards))
+            .ToListAsync(ct);
+        foreach (var message in held)
+        {
+            message.Wake(now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A sender holds one of them right now: it is being sent anyway.
+        }
+    }
+
     private const int Attempts = 3;
 
     public async Task<ConversationRecord> UpsertAsync(ConversationKind kind, string conversationId, int? personId, string referenceJson,
