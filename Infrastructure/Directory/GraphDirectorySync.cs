@@ -83,6 +83,13 @@ public sealed partial class GraphDirectorySync(
                 db.ChangeTracker.Clear();
                 PersonFailed(logger, aadObjectId, e.StatusCode, e.Message);
             }
+            catch (DbUpdateException e)
+            {
+                // E.g. their manager was registered meanwhile by their first message: the next run links them.
+                failed++;
+                db.ChangeTracker.Clear();
+                PersonNotSaved(logger, e, aadObjectId);
+            }
         }
 
         var summary = new DirectorySyncSummary(updated, unchanged, notFound, failed, created, groups is not null);
@@ -247,6 +254,9 @@ public sealed partial class GraphDirectorySync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory sync: skipped {AadObjectId}, Microsoft Graph answered {Status} after every retry: {Reason}")]
     private static partial void PersonFailed(ILogger logger, string aadObjectId, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory sync: could not save {AadObjectId}; skipped")]
+    private static partial void PersonNotSaved(ILogger logger, Exception exception, string aadObjectId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory sync: the role groups could not be read ({Status}: {Reason}); roles are left as stored in this run")]
     private static partial void GroupsUnreadable(ILogger logger, int status, string reason);
