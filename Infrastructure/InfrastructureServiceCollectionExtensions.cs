@@ -1,4 +1,5 @@
 using HelpdeskBot.Domain.Common;
+using HelpdeskBot.Infrastructure.GraphDirectory;
 using HelpdeskBot.Infrastructure.Monitoring;
 using HelpdeskBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public static class InfrastructureServiceCollectionExtensions
     /// <summary>
     /// Storage (SQLite or SQL Server, per <c>Storage:Provider</c>), the domain's ports over it, and the bot's stores.
     /// The app asks for <see cref="HelpdeskDbContext"/> (scoped); the ports share it, so one save commits a change with its outbox rows.
+    /// The Microsoft Graph directory joins when <c>Graph:ClientId</c> is set (see <see cref="GraphDirectoryServiceCollectionExtensions.AddGraphDirectory"/>).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +47,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.TryAddScoped<StorageInitializer>();
         services.AddMonitoring(configuration);
+        services.AddGraphDirectory(configuration);
         return services;
     }
 

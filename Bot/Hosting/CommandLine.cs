@@ -2,6 +2,7 @@ using HelpdeskBot.Bot.Monitoring;
 using HelpdeskBot.Dialogs.Engine;
 using HelpdeskBot.Domain.Monitoring;
 using HelpdeskBot.Infrastructure;
+using HelpdeskBot.Infrastructure.GraphDirectory;
 using HelpdeskBot.Infrastructure.Monitoring;
 
 namespace HelpdeskBot.Bot.Hosting;
@@ -9,7 +10,9 @@ namespace HelpdeskBot.Bot.Hosting;
 /// <summary>
 /// Command-line verbs for operators and a server's own scheduler, run instead of the web host:
 /// <c>check backups|cameras|ebelediye</c> runs one check now (tickets and channel cards follow as in a scheduled run),
-/// prints the results and exits 1 when something is down; <c>import backups|cameras|ebelediye FILE.csv</c> loads inventory.
+/// prints the results and exits 1 when something is down; <c>import backups|cameras|ebelediye FILE.csv</c> loads inventory;
+/// <c>sync directory</c> syncs the People table from Microsoft Graph once and exits 1 when Graph is not configured or
+/// someone could not be read.
 /// </summary>
 public static class CommandLine
 {
@@ -21,7 +24,9 @@ public static class CommandLine
                 return Area(what) is { } area ? await CheckAsync(app, area) : Usage();
             case ["import", var what, var file]:
                 return Area(what) is { } target ? await ImportAsync(app, target, file) : Usage();
-            case ["check" or "import", ..]:
+            case ["sync", var what]:
+                return TurkishText.Fold(what) is "directory" or "dizin" or "rehber" ? await SyncDirectoryAsync(app) : Usage();
+            case ["check" or "import" or "sync", ..]:
                 return Usage();
             default:
                 return null;
@@ -63,6 +68,23 @@ public static class CommandLine
         return report.Errors.Count > 0 ? 1 : 0;
     }
 
+    private static async Task<int> SyncDirectoryAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<GraphDirectorySync>() is null)
+        {
+            Console.Error.WriteLine("Microsoft Graph is not configured: set Graph__TenantId, Graph__ClientId and Graph__ClientSecret to sync the directory.");
+            Console.Error.WriteLine("Without them the local People table (seeded, or kept by hand) is the directory.");
+            return 1;
+        }
+
+        await app.Services.InitializeStorageAsync();
+        var summary = await scope.ServiceProvider.GetRequiredService<GraphDirectorySync>().SyncAllAsync();
+        Console.WriteLine($"directory: {summary.Total} people, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.NotFound} not in Graph, "
+            + $"{summary.Failed} failed, {summary.ManagersCreated} managers added; roles {(summary.RolesSynced ? "synced from the groups" : "left as stored")}");
+        return summary.Failed > 0 ? 1 : 0;
+    }
+
     private static MonitoringArea? Area(string word) => TurkishText.Fold(word) switch
     {
         "backups" or "backup" or "yedek" or "yedekler" => MonitoringArea.Backups,
@@ -75,6 +97,7 @@ public static class CommandLine
     {
         Console.Error.WriteLine("usage: dotnet run --project Bot -- check backups|cameras|ebelediye");
         Console.Error.WriteLine("       dotnet run --project Bot -- import backups|cameras|ebelediye FILE.csv");
+        Console.Error.WriteLine("       dotnet run --project Bot -- sync directory");
         return 2;
     }
 }

@@ -11,6 +11,7 @@ public static class JobSchedule
         services.AddScheduler();
         services.AddTransient<PurgeProcessedActivities>();
         services.AddTransient<Monitoring.MonitoringTicker>();
+        services.AddTransient<DirectorySyncJob>();
         return services;
     }
 
@@ -20,5 +21,7 @@ public static class JobSchedule
             scheduler.Schedule<PurgeProcessedActivities>().DailyAt(3, 15).Zoned(Istanbul.Zone).PreventOverlapping(nameof(PurgeProcessedActivities));
             // The monitoring jobs' own times are in MonitoringScheduleOptions; the ticker starts whichever is due.
             scheduler.Schedule<Monitoring.MonitoringTicker>().EveryMinute().PreventOverlapping(nameof(Monitoring.MonitoringTicker));
+            // Schedules:DirectorySyncAt (06:00); a no-op unless Microsoft Graph is configured.
+            scheduler.Schedule<DirectorySyncJob>().EveryMinute().PreventOverlapping(nameof(DirectorySyncJob));
         });
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HelpdeskBot.Bot.Monitoring;
 
-/// <summary>When the checks run and the daily cards go out (section "Schedules"), in Europe/Istanbul time.</summary>
+/// <summary>When the checks run, the daily cards go out and the directory is synced (section "Schedules"), in Europe/Istanbul time.</summary>
 public sealed class MonitoringScheduleOptions
 {
     public const string Section = "Schedules";
@@ -22,4 +22,7 @@ public sealed class MonitoringScheduleOptions
     public TimeSpan ServiceCheckEvery { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeOnly ServiceCardAt { get; set; } = new(9, 0);
+
+    /// <summary>The daily Microsoft Graph directory sync (only when <c>Graph:ClientId</c> is configured).</summary>
+    public TimeOnly DirectorySyncAt { get; set; } = new(6, 0);
 }

@@ -19,11 +19,23 @@ public sealed class GraphDirectoryOptions
     /// <summary>Graph's root. A loopback address (tests, a local stand-in) is called without authentication.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary>The group whose members are IT directors (Bilgi İşlem Müdürü).</summary>
+    /// <summary>The group whose direct members are IT directors (Bilgi İşlem Müdürü). Optional: without it the role is kept as stored.</summary>
     public string? ItDirectorGroupId { get; set; }
 
-    /// <summary>The group whose members are IT staff (technicians).</summary>
-    public string? ItStaffGroupId { get; set; }
+    /// <summary>The group whose direct members are IT technicians. Optional: without it the role is kept as stored.</summary>
+    public string? ItTechniciansGroupId { get; set; }
+
+    /// <summary>The group whose direct members are unit managers (müdürler). Optional: without it the role is kept as stored.</summary>
+    public string? UnitManagersGroupId { get; set; }
+
+    /// <summary>
+    /// The bot's app in the organisation's Teams app catalog (the catalog id, not the manifest id), used to install
+    /// the app for a person so the bot can write to them. Without it the app is never installed through Graph.
+    /// </summary>
+    public string? TeamsAppCatalogId { get; set; }
+
+    /// <summary>How long the sync of a person writing for the first time may hold up their turn (default 3 s; Teams wants an answer within about 15 s).</summary>
+    public TimeSpan FirstContactTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Retries of a throttled (429) or unavailable (503, 504) request, honouring <c>Retry-After</c> (0–10, default 3).</summary>
     public int MaxRetries { get; set; } = 3;
@@ -68,6 +80,11 @@ internal sealed class GraphDirectoryOptionsValidator : IValidateOptions<GraphDir
         if (options.MaxRetryWait <= TimeSpan.Zero)
         {
             failures.Add("Graph:MaxRetryWait must be positive.");
+        }
+
+        if (options.FirstContactTimeout <= TimeSpan.Zero || options.FirstContactTimeout > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Graph:FirstContactTimeout must be between 0 and 10 seconds (Teams expects an answer within about 15 s); it is {options.FirstContactTimeout}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

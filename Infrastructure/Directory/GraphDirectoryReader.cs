@@ -111,15 +111,30 @@ public sealed partial class GraphDirectoryReader : IDirectorySource, IDisposable
 
     public void Dispose() => httpClient.Dispose();
 
+    /// <summary>
+    /// Sends one request with this reader's client (authentication, retries): the Teams app installer shares it.
+    /// Other error answers than 429/503/504 reach the caller as the SDK's <see cref="ApiException"/>.
+    /// </summary>
+    /// <exception cref="GraphRetriesExhaustedException">Graph kept throttling or was unavailable after every retry.</exception>
+    internal Task<T> SendAsync<T>(string operation, Func<GraphServiceClient, Task<T>> call) => SendCoreAsync(operation, () => call(client));
+
     private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, T notFound)
     {
         try
         {
-            return await call();
+            return await SendCoreAsync(operation, call);
         }
         catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
             return notFound;
+        }
+    }
+
+    private async Task<T> SendCoreAsync<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
         }
         catch (AggregateException e) when (e.InnerExceptions.LastOrDefault() is ApiException { ResponseStatusCode: var status } && IsRetryable(status))
         {
