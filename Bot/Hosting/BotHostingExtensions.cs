@@ -44,7 +44,6 @@ public static class BotHostingExtensions
         services.AddScoped<TicketCardActions>();
         services.AddScoped<Approvals.RequestCardActions>();
         services.AddScoped<Approvals.RequestCardDelivery>();
-        services.AddSingleton(new Domain.Approvals.ProcurementSettings(builder.Configuration.GetValue("Procurement:WithinMetropolitan", true)));
 
         services.AddSingleton<IProactiveSender, ProactiveSender>();
         services.AddScoped<OutboxDelivery>();

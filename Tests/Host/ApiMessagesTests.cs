@@ -231,7 +231,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(host.Connector.Calls, c => c.Text?.Contains("Sizi tanıyamadım", StringComparison.Ordinal) == true);
-        Assert.Equal(8, host.Scalar("SELECT COUNT(*) FROM People")); // seven people and the monitoring account
+        Assert.Equal(9, host.Scalar("SELECT COUNT(*) FROM People")); // seven people, the deputy mayor and the monitoring account
     }
 
     [Fact]

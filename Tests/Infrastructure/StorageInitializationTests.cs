@@ -21,7 +21,7 @@ public sealed class StorageInitializationTests
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
         Assert.Equal(6, await db.Units.CountAsync());
         Assert.Equal(6, await db.ServiceLocations.CountAsync());
-        Assert.Equal(8, await db.People.CountAsync()); // seven people and the monitoring account
+        Assert.Equal(9, await db.People.CountAsync()); // seven people, the deputy mayor and the monitoring account
         Assert.Equal(4, await db.Assets.CountAsync(a => a.Kind == AssetKind.Printer));
         Assert.True(await db.Assets.CountAsync(a => a.Kind == AssetKind.Computer) >= 2);
         Assert.True(File.Exists(storage.DatabasePath));
