@@ -29,6 +29,7 @@ public sealed class RequestCardDelivery(
     IDirectory directory,
     RequestViewFactory views,
     IProactiveSender sender,
+    Infrastructure.GraphDirectory.IPersonalChatInstaller installer,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<BotOptions> botOptions,
     TimeProvider clock,
@@ -88,7 +89,10 @@ public sealed class RequestCardDelivery(
 
             if (!references.TryGetValue(person.Id, out var reference))
             {
-                waiting.Add("person " + person.Id);
+                // Never chatted with the bot: in production Graph installs the app for them (when configured); Teams then
+                // tells the bot about the new chat, and the held copy goes out (see TeamsIdentity).
+                var installed = await installer.InstallForAsync(person.AadObjectId, ct);
+                waiting.Add($"person {person.Id} ({(installed ? "app installed, waiting for Teams" : "no chat yet")})");
                 continue;
             }
 

@@ -89,7 +89,7 @@ public sealed class RequestDialog(
         string? answer;
         if (turn.Value is { } value && Json.TryRead<DialogSubmitData>(value) is { } pressed)
         {
-            if (!string.Equals(pressed.Dialog, state.Id, StringComparison.Ordinal) || !string.Equals(pressed.Step, step.ToString(), StringComparison.Ordinal))
+            if ((pressed.Dialog is not null && !string.Equals(pressed.Dialog, state.Id, StringComparison.Ordinal)) || !string.Equals(pressed.Step, step.ToString(), StringComparison.Ordinal))
             {
                 return Stay(state, [new TextReply(Text.Get("Dialog_StaleButton", c)), .. await PromptAsync(state, turn, ct)]);
             }

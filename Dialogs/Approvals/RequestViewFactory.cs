@@ -81,7 +81,7 @@ public sealed class RequestViewFactory(IDirectory directory, IAssetRepository as
 
         foreach (var approver in r.Steps.Where(s => s.ActivatedAt is not null).Select(s => s.ApproverId).Distinct())
         {
-            if ((await approvals.SubstitutionsOfAsync(approver, ct)).Any(s => s.SubstituteId == person.Id))
+            if ((await approvals.SubstitutionsOfAsync(approver, ct)).Any(s => s.SubstituteId == person.Id && s.IsValidOn(clock.GetUtcNow())))
             {
                 return true;
             }

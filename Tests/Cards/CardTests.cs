@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HelpdeskBot.Cards.Approvals;
 using HelpdeskBot.Cards.Common;
 using HelpdeskBot.Cards.Conversations;
 using HelpdeskBot.Cards.Model;
 using HelpdeskBot.Cards.Monitoring;
 using HelpdeskBot.Cards.Tickets;
+using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Monitoring;
 using HelpdeskBot.Domain.Tickets;
 using Json.Schema;
@@ -187,12 +189,86 @@ public sealed class CardTests(Xunit.Abstractions.ITestOutputHelper output)
         yield return ("summary", PromptCards.Summary("Talebiniz gönderilmeden önce kontrol edin",
             [("Konu", "Yazıcı", false), ("Açıklama", "Yazıcım *kağıt* sıkıştırıyor", true)], "Confirm", tr));
         yield return ("it-channel-offer", PromptCards.ItChannelOffer(tr));
+        var change = SampleRequest();
+        var none = new RequestViewer(false, false, false);
+        yield return ("request-assessment-it", ApprovalCards.Request(change, new RequestViewer(false, false, true), tr));
+        var waiting = change with
+        {
+            Status = RequestStatus.AwaitingApproval,
+            Assessment = Assessment.FromStock,
+            CurrentStep = 2,
+            Steps =
+            [
+                new StepView(1, [ApproverKind.UnitManager], "Mehmet Demir", StepState.Approved, "Fatma Çelik", "Mehmet Demir", new DateTimeOffset(2026, 12, 3, 8, 15, 0, TimeSpan.Zero), "Uygundur *acil*", null),
+                new StepView(2, [ApproverKind.ItDirector, ApproverKind.SpendingAuthority], "İsmail Işık", StepState.Pending, null, null, null, null, "Hakan Öztürk"),
+            ],
+        };
+        yield return ("request-approver", ApprovalCards.Request(waiting, new RequestViewer(true, false, false), tr));
+        yield return ("request-approver-en", ApprovalCards.Request(waiting, new RequestViewer(true, false, false), Text.English));
+        yield return ("request-requester", ApprovalCards.Request(waiting, new RequestViewer(false, true, false), tr));
+        yield return ("request-readonly", ApprovalCards.Request(waiting, none, tr));
+        yield return ("request-validation", ApprovalCards.Validation(waiting, new RequestViewer(true, false, false), Text.Get("Action_CommentRequired", tr), tr));
+        var approved = waiting with
+        {
+            Status = RequestStatus.Approved,
+            CurrentStep = null,
+            CanWithdraw = true,
+            Steps = [waiting.Steps[0], waiting.Steps[1] with { State = StepState.Approved, DecidedByName = "İsmail Işık", DecidedAt = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero) }],
+            Holders = [new PersonOption(1, "Ayşe Yılmaz"), new PersonOption(4, "Mehmet Demir")],
+        };
+        yield return ("request-delivery-it", ApprovalCards.Request(approved, new RequestViewer(false, false, true), tr));
+        var expenditure = change with
+        {
+            Number = "HT-2026-0003",
+            Type = RequestType.Expenditure,
+            Kind = null,
+            ReplacedAsset = null,
+            Status = RequestStatus.Ordered,
+            NextStage = RequestStatus.Delivered,
+            CanWithdraw = false,
+            Lines = [new RequestLine("Sunucu Dell PowerEdge R760", 2, 550_000m), new RequestLine("Toner CF259A", 10, 1_250.50m)],
+            Total = 1_112_505m,
+            BudgetLine = new BudgetLineView(4, "06.1 Mamul mal alımları", 1_200_000m, 1_112_505m, 0m),
+            DirectPurchase = new DirectPurchaseWarning(1_021_827m, true, false),
+            Steps = [new StepView(1, [ApproverKind.SpendingAuthority], "İsmail Işık", StepState.Approved, "İsmail Işık", null, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), null, null)],
+            CurrentStep = null,
+        };
+        yield return ("expenditure-ordered-it", ApprovalCards.Request(expenditure, new RequestViewer(false, false, true), tr));
         yield return ("monitoring-daily-backups", MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Backups, 12), tr));
         yield return ("monitoring-daily-all-good", MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Cameras, 3, allGood: true), tr));
         yield return ("monitoring-status-cameras", MonitoringCards.Status(SampleReport(MonitoringArea.Cameras, 6), tr));
         yield return ("monitoring-went-down", MonitoringCards.StateChange(new MonitorStateChange(MonitoringArea.Cameras, 3, "Kamera 3 · Belediye Meydanı", 2,
             StateChangeKind.WentDown, CheckStatus.Failed, "tcp 127.0.0.1:8554 refused", [CheckProblem.PortClosed], v.CreatedAt, v.CreatedAt.AddMinutes(30)), "BT-2026-0043", tr));
     }
+
+    private static RequestView SampleRequest() => new(
+        7,
+        "DT-2026-0007",
+        RequestType.Change,
+        RequestStatus.AwaitingAssessment,
+        Urgency.Normal,
+        "Ayşe Yılmaz",
+        "Yazı İşleri Müdürlüğü",
+        ChangeKind.Replacement,
+        [new RequestLine("Masaüstü bilgisayar i5 16 GB", 1, null), new RequestLine("Monitör 24 inç _geniş_", 2, null)],
+        "Bilgisayar 9 yaşında, e-imza **çalışmıyor**",
+        "PC-0001 · Dell OptiPlex 7010",
+        null,
+        null,
+        0m,
+        null,
+        null,
+        [],
+        null,
+        null,
+        true,
+        null,
+        new DateTimeOffset(2026, 12, 2, 11, 30, 0, TimeSpan.Zero))
+    {
+        RequesterId = 1,
+        RefreshUserIds = ["29:1ayse", "29:1mehmet"],
+        BudgetLines = [new BudgetLineView(4, "06.1 Mamul mal alımları", 1_200_000m, 250_000m, 100_000m)],
+    };
 
     private static IEnumerable<JsonNode> Flatten(JsonNode? node)
     {
