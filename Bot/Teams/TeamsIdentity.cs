@@ -73,9 +73,9 @@ public sealed class TeamsIdentity(IDirectory directory, IUnitOfWork uow, IConver
         var reference = JsonConvert.SerializeObject(turn.Activity.GetConversationReference());
         var known = await conversations.FindPersonalAsync(person.Id, ct);
         await conversations.UpsertAsync(ConversationKind.Personal, turn.Activity.Conversation.Id, person.Id, reference, ct);
-        if (known?.ConversationId != turn.Activity.Conversation.Id)
+        if (known?.ConversationId != turn.Activity.Conversation.Id || turn.Activity.Type is ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
         {
-            // First contact (or a new chat): cards and notices held back for them go out now.
+            // First contact, a new chat, or the app (re)installed for them: cards and notices held back for them go out now.
             await conversations.WakeHeldMessagesAsync(person.Id, ct);
         }
 

@@ -24,7 +24,8 @@ public sealed record AdaptiveCard
     public string? FallbackText { get; init; }
 }
 
-public sealed record Refresh(ExecuteAction Action, IReadOnlyList<string> UserIds);
+/// <summary>Declared as the base type so the action is written with its "type" (Action.Execute); Teams and the renderers need it.</summary>
+public sealed record Refresh(CardAction Action, IReadOnlyList<string> UserIds);
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
