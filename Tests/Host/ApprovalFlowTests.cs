@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using HelpdeskBot.Domain.Common;
 using HelpdeskBot.Domain.Approvals;
+using HelpdeskBot.Domain.Common;
 using HelpdeskBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
