@@ -14,6 +14,9 @@ public static partial class ItemParser
 {
     public const int MaxLines = 20;
 
+    private static readonly string[] Currency = ["tl", "try", "₺"];
+    private static readonly string[] PriceMarks = ["x", "×", "@", "=", ":", "-", "—"];
+
     public sealed record Result(IReadOnlyList<RequestLine> Lines, int? BadLine);
 
     public static Result Parse(string text, bool withPrices)
@@ -39,14 +42,26 @@ public static partial class ItemParser
         decimal? price = null;
         if (withPrices)
         {
-            var m = TrailingPrice().Match(line);
-            if (!m.Success || !TurkishMoney.TryParse(m.Groups["price"].Value, out var p))
+            // The price is the last word ("1.250,50", "₺99,90", "2.100TL"), perhaps followed by the currency and preceded by "×" or "@".
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (words.Count > 1 && Currency.Contains(words[^1].ToLowerInvariant()))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            if (words.Count < 2 || !TurkishMoney.TryParse(words[^1], out var p))
             {
                 return null;
             }
 
+            words.RemoveAt(words.Count - 1);
+            if (words.Count > 1 && PriceMarks.Contains(words[^1].ToLowerInvariant()))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
             price = p;
-            line = m.Groups["rest"].Value.Trim();
+            line = string.Join(' ', words);
         }
 
         var quantity = 1;
@@ -76,6 +91,4 @@ public static partial class ItemParser
     [GeneratedRegex(@"^(?<rest>.+?)\s*(?:x|×)\s*(?<n>\d{1,5})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingQuantity();
 
-    [GeneratedRegex(@"^(?<rest>.+?)\s*(?:x|×|@|=|:)?\s*(?<price>₺?\s?\d[\d.,  ]*(?:\s*(?:tl|try|₺))?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingPrice();
 }
