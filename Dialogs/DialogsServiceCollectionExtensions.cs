@@ -3,6 +3,7 @@ using HelpdeskBot.Dialogs.Tickets;
 using HelpdeskBot.Domain.Approvals;
 using HelpdeskBot.Domain.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpdeskBot.Dialogs;
 
@@ -40,6 +41,9 @@ public static class DialogsServiceCollectionExtensions
         services.AddScoped<WithdrawRequest>();
         services.AddScoped<AdvanceExpenditure>();
         services.AddScoped<DeliverChangeRequest>();
+        services.AddScoped<RemindWaitingApprovers>();
+        services.TryAddSingleton(Domain.Calendar.WorkingCalendar.Default);
+        services.TryAddSingleton(new ApprovalTiming(TimeSpan.FromHours(8), TimeSpan.FromHours(16)));
         return services;
     }
 }

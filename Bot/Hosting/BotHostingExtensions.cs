@@ -44,6 +44,12 @@ public static class BotHostingExtensions
         services.AddScoped<TicketCardActions>();
         services.AddScoped<Approvals.RequestCardActions>();
         services.AddScoped<Approvals.RequestCardDelivery>();
+        services.AddOptions<Approvals.ApprovalOptions>().BindConfiguration(Approvals.ApprovalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<Approvals.ApprovalOptions>>().Value;
+            return new Domain.Approvals.ApprovalTiming(TimeSpan.FromHours(o.RemindAfterWorkingHours), TimeSpan.FromHours(o.EscalateAfterWorkingHours));
+        });
 
         services.AddSingleton<IProactiveSender, ProactiveSender>();
         services.AddScoped<OutboxDelivery>();

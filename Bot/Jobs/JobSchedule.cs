@@ -12,6 +12,7 @@ public static class JobSchedule
         services.AddTransient<PurgeProcessedActivities>();
         services.AddTransient<Monitoring.MonitoringTicker>();
         services.AddTransient<DirectorySyncJob>();
+        services.AddTransient<Approvals.ApprovalReminderJob>();
         return services;
     }
 
@@ -23,5 +24,7 @@ public static class JobSchedule
             scheduler.Schedule<Monitoring.MonitoringTicker>().EveryMinute().PreventOverlapping(nameof(Monitoring.MonitoringTicker));
             // Schedules:DirectorySyncAt (06:00); a no-op unless Microsoft Graph is configured.
             scheduler.Schedule<DirectorySyncJob>().EveryMinute().PreventOverlapping(nameof(DirectorySyncJob));
+            // Approvals:CheckEvery (15 min): reminders after Approvals:RemindAfterWorkingHours, escalation after EscalateAfterWorkingHours.
+            scheduler.Schedule<Approvals.ApprovalReminderJob>().EveryMinute().PreventOverlapping(nameof(Approvals.ApprovalReminderJob));
         });
 }

@@ -320,3 +320,73 @@ public sealed class DeliverChangeRequest(ApprovalWorkflow workflow, IApprovalRep
             return true;
         }, ct);
 }
+
+/// <summary>How long an approval may wait, in working hours (the Turkish public-sector calendar), before a reminder and before escalation.</summary>
+public sealed record ApprovalTiming(TimeSpan RemindAfter, TimeSpan EscalateAfter);
+
+/// <summary>
+/// Reminds approvers whose step has waited longer than <see cref="ApprovalTiming.RemindAfter"/> working hours (once per
+/// step), and escalates a step waiting longer than <see cref="ApprovalTiming.EscalateAfter"/> to the approver's own manager,
+/// who then gets the card and may decide on the approver's behalf. Safe to run on two hosts: each request is saved with its
+/// concurrency token, and a step is reminded and escalated once.
+/// </summary>
+public sealed class RemindWaitingApprovers(IApprovalRepository approvals, IDirectory directory, IOutbox outbox, IUnitOfWork uow, TimeProvider clock,
+    Calendar.WorkingCalendar calendar, ApprovalTiming timing)
+{
+    public async Task<(int Reminded, int Escalated)> ExecuteAsync(CancellationToken ct = default)
+    {
+        var (reminded, escalated) = (0, 0);
+        foreach (var id in (await approvals.ListAwaitingApprovalAsync(ct)).Select(r => r.Id).ToList())
+        {
+            uow.Reset();
+            var request = await approvals.FindAsync(id, ct);
+            if (request?.CurrentStep is not { ActivatedAt: { } since } step)
+            {
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            var waited = calendar.WorkingTimeBetween(since, now);
+            var changed = false;
+            if (waited >= timing.EscalateAfter && step.EscalatedToId is null
+                && await directory.FindAsync(step.ApproverId, ct) is { ManagerId: { } managerId })
+            {
+                request.Escalate(managerId, now);
+                Notify(request, managerId, DecisionKind.Escalated, step.ApproverId, now);
+                outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestCards, request, null, string.Empty, now));
+                escalated++;
+                changed = true;
+            }
+            else if (waited >= timing.RemindAfter && step.RemindedAt is null)
+            {
+                request.MarkReminded(now);
+                Notify(request, step.ApproverId, DecisionKind.Reminded, step.ApproverId, now);
+                foreach (var substitution in (await approvals.SubstitutionsOfAsync(step.ApproverId, ct)).Where(s => s.IsValidOn(now)))
+                {
+                    Notify(request, substitution.SubstituteId, DecisionKind.Reminded, step.ApproverId, now);
+                }
+
+                reminded++;
+                changed = true;
+            }
+
+            if (changed)
+            {
+                try
+                {
+                    await uow.SaveChangesAsync(ct);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Someone decided (or another host reminded) meanwhile: the next run looks again.
+                    uow.Reset();
+                }
+            }
+        }
+
+        return (reminded, escalated);
+    }
+
+    private void Notify(ApprovalRequest request, int personId, DecisionKind kind, int actorId, DateTimeOffset now) =>
+        outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestNotice, request, personId, JsonSerializer.Serialize(new RequestNotice(kind, actorId, null)), now));
+}
