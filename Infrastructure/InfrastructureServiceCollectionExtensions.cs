@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddScoped<IAssetRepository, EfAssetRepository>();
         services.TryAddScoped<ITicketRepository, EfTicketRepository>();
         services.TryAddScoped<IApprovalRepository, EfApprovalRepository>();
+        services.TryAddScoped<Audit.AuditExport>();
 
         // 4734 art. 22/d has two limits: within a metropolitan municipality's borders, or elsewhere.
         services.TryAddSingleton(new Domain.Approvals.ProcurementSettings(configuration.GetValue("Procurement:WithinMetropolitan", true)));

@@ -26,7 +26,9 @@ public static class CommandLine
                 return Area(what) is { } target ? await ImportAsync(app, target, file) : Usage();
             case ["sync", var what]:
                 return TurkishText.Fold(what) is "directory" or "dizin" or "rehber" ? await SyncDirectoryAsync(app) : Usage();
-            case ["check" or "import" or "sync", ..]:
+            case ["export", var what, var period, var file]:
+                return TurkishText.Fold(what) is "audit" or "denetim" && Period(period) is var (from, to) ? await ExportAuditAsync(app, from, to, file) : Usage();
+            case ["check" or "import" or "sync" or "export", ..]:
                 return Usage();
             default:
                 return null;
@@ -85,6 +87,46 @@ public static class CommandLine
         return summary.Failed > 0 ? 1 : 0;
     }
 
+    private static async Task<int> ExportAuditAsync(WebApplication app, DateTimeOffset from, DateTimeOffset to, string file)
+    {
+        await app.Services.InitializeStorageAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<Infrastructure.Audit.AuditExport>().RowsAsync(from, to);
+        await using (var stream = File.Create(file))
+        {
+            if (file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                Infrastructure.Audit.AuditExport.WriteXlsx(rows, stream);
+            }
+            else
+            {
+                await Infrastructure.Audit.AuditExport.WriteCsvAsync(rows, stream);
+            }
+        }
+
+        Console.WriteLine($"audit: {rows.Count} records from {Domain.Common.Istanbul.ToLocal(from):yyyy-MM-dd} to {Domain.Common.Istanbul.ToLocal(to).AddDays(-1):yyyy-MM-dd} written to {file}");
+        return 0;
+    }
+
+    /// <summary>A period in Istanbul days: "2026" (a year), "2026-12" (a month) or "2026-12-01..2026-12-15" (inclusive days). Returns [from, to) in UTC.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To)? Period(string text)
+    {
+        static DateTimeOffset Start(DateTime local) => new(local, Domain.Common.Istanbul.Zone.GetUtcOffset(local));
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var styles = System.Globalization.DateTimeStyles.None;
+        if (text.Split("..") is [var a, var b] && DateTime.TryParseExact(a, "yyyy-MM-dd", inv, styles, out var d1) && DateTime.TryParseExact(b, "yyyy-MM-dd", inv, styles, out var d2) && d2 >= d1)
+        {
+            return (Start(d1), Start(d2.AddDays(1)));
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM", inv, styles, out var month))
+        {
+            return (Start(month), Start(month.AddMonths(1)));
+        }
+
+        return DateTime.TryParseExact(text, "yyyy", inv, styles, out var year) ? (Start(year), Start(year.AddYears(1))) : null;
+    }
+
     private static MonitoringArea? Area(string word) => TurkishText.Fold(word) switch
     {
         "backups" or "backup" or "yedek" or "yedekler" => MonitoringArea.Backups,
@@ -98,6 +140,7 @@ public static class CommandLine
         Console.Error.WriteLine("usage: dotnet run --project Bot -- check backups|cameras|ebelediye");
         Console.Error.WriteLine("       dotnet run --project Bot -- import backups|cameras|ebelediye FILE.csv");
         Console.Error.WriteLine("       dotnet run --project Bot -- sync directory");
+        Console.Error.WriteLine("       dotnet run --project Bot -- export audit 2026-12|2026|2026-12-01..2026-12-15 FILE.csv|FILE.xlsx");
         return 2;
     }
 }
