@@ -5,8 +5,8 @@ import html, pathlib
 
 S = {
 # key: (Turkish, English)
-"Help": ("Size şu konularda yardımcı olabilirim:\n\n- Arıza veya yardım talebi: sorununuzu yazın (ör. \"yazıcım kağıt sıkıştırıyor\") ya da **arıza bildir** yazın.\n- **taleplerim**: taleplerinizi ve durumlarını listeler.\n- Bir talep numarası (ör. BT-2026-0042): o talebi gösterir.\n- Bir talep sırasında **geri** önceki soruya döner, **iptal** talebi iptal eder.",
-         "I can help you with:\n\n- A fault or help request: describe your problem (e.g. \"my printer jams paper\") or type **report**.\n- **my requests**: lists your requests and their status.\n- A request number (e.g. BT-2026-0042): shows that request.\n- During a request, **back** returns to the previous question and **cancel** cancels the request."),
+"Help": ("Size şu konularda yardımcı olabilirim:\n\n- Arıza veya yardım talebi: sorununuzu yazın (ör. \"yazıcım kağıt sıkıştırıyor\") ya da **arıza bildir** yazın.\n- **taleplerim**: taleplerinizi ve durumlarını listeler.\n- **değişim talebi**: yeni ya da değişecek bilgisayar, çevre birimi, yazılım talebi (onaya gider).\n- **onaylarım**: onayınızı bekleyen talepler; **vekil Ad Soyad 07.12.2026 11.12.2026**: izindeyken vekiliniz.\n- **zimmetim**: üzerinize zimmetli demirbaşlar.\n- Bir talep numarası (ör. BT-2026-0042): o talebi gösterir.\n- Bir talep sırasında **geri** önceki soruya döner, **iptal** talebi iptal eder.",
+         "I can help you with:\n\n- A fault or help request: describe your problem (e.g. \"my printer jams paper\") or type **report**.\n- **my requests**: lists your requests and their status.\n- **change request**: a new or replacement computer, peripheral or software (goes for approval).\n- **my approvals**: requests waiting for your approval; **substitute First Last 07.12.2026 11.12.2026**: who decides while you are away.\n- **my assets**: the assets entrusted to you.\n- A request number (e.g. BT-2026-0042): shows that request.\n- During a request, **back** returns to the previous question and **cancel** cancels the request."),
 "Welcome": ("Merhaba {0}! Ben Bilgi İşlem Müdürlüğü'nün yardım masası botuyum.", "Hello {0}! I am the IT directorate's helpdesk bot."),
 "NotUnderstood": ("Bunu anlayamadım.", "I did not understand that."),
 "Dialog_Cancelled": ("Talep iptal edildi. Yeni bir talep için sorununuzu yazmanız yeterli.", "The request was cancelled. To start a new one, just describe your problem."),
@@ -362,6 +362,12 @@ S.update({
 "Approvals_Waiting": ("Onayınızı bekleyen {0} talep:", "{0} requests wait for your approval:"),
 "Assets_None": ("Üzerinize zimmetli bir demirbaş görünmüyor.", "No assets are entrusted to you."),
 "Assets_Title": ("Zimmetinizdeki demirbaşlar ({0}):", "Assets entrusted to you ({0}):"),
+"Substitute_Usage": ("Vekil atamak için: vekil Ad Soyad 07.12.2026 11.12.2026", "To name a substitute: substitute First Last 07.12.2026 11.12.2026"),
+"Substitute_NotFound": ("\"{0}\" adında biri bulunamadı.", "Nobody named \"{0}\" was found."),
+"Substitute_Ambiguous": ("\"{0}\" birden çok kişiye uyuyor; tam adı yazın.", "\"{0}\" matches several people; write the full name."),
+"Substitute_Set": ("{0}, {1} – {2} arasında onaylarınızda vekiliniz. Bu tarihlerde sizin adınıza onaylayabilir ya da reddedebilir.", "{0} is your substitute for approvals from {1} to {2}, and may approve or reject on your behalf then."),
+"Substitute_None": ("Tanımlı bir vekiliniz yok. Atamak için: vekil Ad Soyad 07.12.2026 11.12.2026", "You have no substitute. To name one: substitute First Last 07.12.2026 11.12.2026"),
+"Substitute_List": ("Vekilleriniz:", "Your substitutes:"),
 "MyApprovalRequests_Title": ("Değişim ve harcama talepleriniz:", "Your change requests and expenditures:"),
 "RequestNotice_Submitted": ("{1} oluşturuldu.", "{1} was filed."),
 "RequestNotice_Assessed": ("{0}, {1} talebinizi değerlendirdi. Durum: {2}.", "{0} assessed your request {1}. Status: {2}."),

@@ -13,7 +13,7 @@ namespace HelpdeskBot.Dialogs.Approvals;
 /// The personal chat's request commands: a request number shows its card (to those who may see it), "onaylarım" lists
 /// what waits for the person's decision, "zimmetim" lists what is entrusted to them.
 /// </summary>
-public sealed partial class RequestCommands(IApprovalRepository approvals, IAssetRepository assets, RequestViewFactory views)
+public sealed partial class RequestCommands(IApprovalRepository approvals, IAssetRepository assets, IDirectory directory, IUnitOfWork uow, RequestViewFactory views, TimeProvider clock)
 {
     private const int Shown = 10;
 
@@ -76,6 +76,25 @@ public sealed partial class RequestCommands(IApprovalRepository approvals, IAsse
             return replies.Count == 0 ? [new TextReply(Text.Get("Approvals_None", c))] : [new TextReply(Text.Format("Approvals_Waiting", c, replies.Count)), .. replies];
         }
 
+        if (SubstituteCommand().Match(text ?? string.Empty) is { Success: true } sub)
+        {
+            return [new TextReply(await SetSubstituteAsync(turn, sub.Groups["name"].Value, sub.Groups["from"].Value, sub.Groups["to"].Value, ct))];
+        }
+
+        if (TurkishText.IsExactly(text, "vekil", "vekilim", "vekillerim", "substitute", "my substitute"))
+        {
+            var mine = await approvals.SubstitutionsOfAsync(turn.User.Id, ct);
+            var names = (await directory.FindManyAsync(mine.Select(x => x.SubstituteId), ct)).ToDictionary(p => p.Id, p => p.DisplayName);
+            var sb = new StringBuilder(Text.Get(mine.Count == 0 ? "Substitute_None" : "Substitute_List", c));
+            foreach (var x in mine.OrderBy(x => x.From))
+            {
+                sb.Append("\n- ").Append(Text.Literal(names.GetValueOrDefault(x.SubstituteId))).Append(": ")
+                    .Append(x.From.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)).Append(" – ").Append(x.To.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+            }
+
+            return [new TextReply(sb.ToString())];
+        }
+
         if (TurkishText.IsExactly(text, "zimmetim", "zimmetimdekiler", "demirbaşlarım", "demirbaslarim", "my assets", "my equipment"))
         {
             var mine = await assets.ListEntrustedToAsync(turn.User.Id, ct);
@@ -100,6 +119,36 @@ public sealed partial class RequestCommands(IApprovalRepository approvals, IAsse
         return null;
     }
 
+    /// <summary>"vekil Fatma Çelik 07.12.2026 11.12.2026": the person names who may decide their approvals between two days.</summary>
+    private async Task<string> SetSubstituteAsync(UserTurn turn, string name, string fromText, string toText, CancellationToken ct)
+    {
+        var c = turn.Culture;
+        string[] formats = ["d.M.yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+        if (!DateOnly.TryParseExact(fromText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(toText, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+        {
+            return Text.Get("Substitute_Usage", c);
+        }
+
+        var today = DateOnly.FromDateTime(Istanbul.ToLocal(clock.GetUtcNow()).DateTime);
+        if (to < from || to < today || to > today.AddYears(1))
+        {
+            return Text.Get("Action_InvalidDateRange", c);
+        }
+
+        var folded = TurkishText.Fold(name);
+        var matches = (await directory.ListAllPeopleAsync(ct)).Where(p => p.Role != Domain.Directory.Role.System && p.Id != turn.User.Id
+            && (TurkishText.Fold(p.DisplayName) == folded || TurkishText.Fold(p.DisplayName).StartsWith(folded + " ", StringComparison.Ordinal))).ToList();
+        if (matches.Count != 1)
+        {
+            return Text.Format(matches.Count == 0 ? "Substitute_NotFound" : "Substitute_Ambiguous", c, Text.Literal(name));
+        }
+
+        approvals.Add(new Substitution(turn.User.Id, matches[0].Id, from, to, turn.User.Id, clock.GetUtcNow()));
+        await uow.SaveChangesAsync(ct);
+        return Text.Format("Substitute_Set", c, Text.Literal(matches[0].DisplayName), from.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), to.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The person's change requests and expenditures, newest first, as lines under their tickets.</summary>
     public async Task<IReadOnlyList<Reply>> MyRequestsAsync(UserTurn turn, CancellationToken ct)
     {
@@ -117,6 +166,9 @@ public sealed partial class RequestCommands(IApprovalRepository approvals, IAsse
 
         return [new TextReply(sb.ToString())];
     }
+
+    [GeneratedRegex(@"^\s*(?:vekil|substitute)\s+(?<name>.+?)\s+(?<from>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\s*(?:-|–|ile|to|\.\.)?\s*(?<to>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SubstituteCommand();
 
     [GeneratedRegex(@"\b(DT|HT)[-\s]?(\d{4})[-\s]?(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestNumber();

@@ -36,6 +36,8 @@ public interface IDirectory
     Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default);
 
     Task<IReadOnlyList<Person>> ListUnitMembersAsync(int unitId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Person>> ListAllPeopleAsync(CancellationToken ct = default);
     void Add(Person person);
 }
 

@@ -66,6 +66,9 @@ internal sealed class EfDirectory(HelpdeskDbContext db) : IDirectory
     public async Task<IReadOnlyList<Person>> ListUnitMembersAsync(int unitId, CancellationToken ct = default) =>
         await db.People.Where(p => p.UnitId == unitId && p.Role != Role.System).OrderBy(p => p.DisplayName).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<Person>> ListAllPeopleAsync(CancellationToken ct = default) =>
+        await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+
     public async Task<IReadOnlyList<Person>> ListInRoleAsync(Role role, CancellationToken ct = default) =>
         await db.People.Where(p => p.Role == role).OrderBy(p => p.Id).ToListAsync(ct);
 

@@ -139,6 +139,29 @@ public sealed class RequestDialogTests : IAsyncLifetime
         Assert.DoesNotContain("dizüstü", deniz.AllText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Substitute_NamedByTheApprover_ListedAndBounded()
+    {
+        var mehmet = harness.ChatAs("00000000-0000-0000-0000-0000000000023");
+        await mehmet.SayAsync("vekil Fatma Çelik 03.12.2026 10.12.2026");
+        Assert.Contains("Fatma Çelik, 03.12.2026 – 10.12.2026 arasında onaylarınızda vekiliniz", mehmet.AllText, StringComparison.Ordinal);
+
+        await mehmet.SayAsync("vekil");
+        Assert.Contains("- Fatma Çelik: 03.12.2026 – 10.12.2026", mehmet.AllText, StringComparison.Ordinal);
+
+        await mehmet.SayAsync("vekil Fatma Çelik 10.12.2026 03.12.2026");
+        Assert.Contains("Bitiş tarihi başlangıçtan önce olamaz", mehmet.AllText, StringComparison.Ordinal);
+        await mehmet.SayAsync("vekil Kimse Yok 04.12.2026 05.12.2026");
+        Assert.Contains("bulunamadı", mehmet.AllText, StringComparison.Ordinal);
+
+        var subs = await harness.WithScopeAsync(async sp =>
+        {
+            var m = await sp.GetRequiredService<IDirectory>().FindByAadIdAsync("00000000-0000-0000-0000-0000000000023");
+            return await sp.GetRequiredService<IApprovalRepository>().SubstitutionsOfAsync(m!.Id);
+        });
+        Assert.Equal(new DateOnly(2026, 12, 10), Assert.Single(subs).To);
+    }
+
     private async Task WriteExpenditureAsync(DialogHarness.Chat chat, string items, string economicCode)
     {
         var line = await harness.WithScopeAsync(async sp =>
