@@ -337,19 +337,41 @@ export async function waitForCard(page, text, { timeout = 15000 } = {}) {
   return c;
 }
 
+function cardInput(c, { label, placeholder, index = 0 }) {
+  if (label) return c.getByLabel(label);
+  if (placeholder) return c.getByPlaceholder(placeholder);
+  return c.locator('input:not([type=hidden]), textarea').nth(index);
+}
+
 /** Fills an input of a card (by its label, placeholder or its position) and checks the value stuck. */
 export async function fillCardInput(page, { card: cardText, label, placeholder, index = 0 }, value) {
   const c = await waitForCard(page, cardText);
-  let input;
-  if (label) input = c.getByLabel(label);
-  else if (placeholder) input = c.getByPlaceholder(placeholder);
-  else input = c.locator('input:not([type=hidden]), textarea').nth(index);
+  const input = cardInput(c, { label, placeholder, index });
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.fill(value);
     await page.waitForTimeout(150);
     if (await input.inputValue() === value) return input;
   }
   throw new Error(`could not fill card input with ${JSON.stringify(value)}`);
+}
+
+/**
+ * Like fillCardInput, but types the value key by key. Use it for a multiline Input.Text (a textarea) outside a
+ * ShowCard: there the Playground's card keeps no value from Playwright's fill() — the box shows the text but the
+ * Action.Execute goes without it — while typed keys are picked up.
+ */
+export async function typeCardInput(page, { card: cardText, label, placeholder, index = 0 }, value) {
+  const c = await waitForCard(page, cardText);
+  const input = cardInput(c, { label, placeholder, index });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(value);
+    await page.waitForTimeout(150);
+    if (await input.inputValue() === value) return input;
+  }
+  throw new Error(`could not type ${JSON.stringify(value)} into the card input`);
 }
 
 /**

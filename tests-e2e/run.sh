@@ -3,6 +3,7 @@
 #   manifest.test.mjs  Teams app package (scripts/package-app.sh) against Microsoft's manifest schemas
 #   cards.test.mjs     ../Tests/Cards/Golden/*.json rendered by the adaptivecards JS renderer in Chromium
 #   e2e.test.mjs       the bot behind Microsoft 365 Agents Playground (needs a built solution; E2E_SKIP=1 skips)
+#   approvals.test.mjs a change request through the Playground, each approver in their own seat (same needs)
 # Usage: tests-e2e/run.sh [test files...]   (default: *.test.mjs). Idempotent; quiet unless something fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -35,5 +36,6 @@ if [ "$installed" != "$PLAYGROUND_VERSION" ]; then
   quiet npm install --no-save --no-audit --no-fund --loglevel=error "@microsoft/m365agentsplayground@$PLAYGROUND_VERSION"
 fi
 
+# Default: every *.test.mjs (manifest, cards, e2e, approvals; the two Playground runs one after the other).
 if [ "$#" -eq 0 ]; then set -- *.test.mjs; fi
 exec node --test --test-reporter=spec --test-concurrency=1 "$@"
