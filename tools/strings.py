@@ -274,6 +274,7 @@ S.update({
 "Request_EstimatedCost": ("Tahmini maliyet", "Estimated cost"),
 "Request_BudgetLine": ("Bütçe kalemi", "Budget line"),
 "Request_BudgetRemaining": ("Kalan ödenek", "Remaining appropriation"),
+"Request_Delivered": ("Teslim edilen", "Delivered"),
 "Request_Slip": ("Taşınır işlem fişi", "Stock slip (TİF)"),
 "Request_OverDirectLimit": ("Toplam {0}, 4734 sayılı Kanun 22/d doğrudan temin sınırını ({1}) aşıyor: doğrudan temin yapılamaz, ihale usulü gerekir.", "The total {0} exceeds the direct purchase limit of Law 4734 art. 22/d ({1}): a tender procedure is needed."),
 "Request_LooksSplit": ("Bu kalemde son {1} gündeki alımlarla birlikte 22/d sınırı ({0}) aşılıyor: alım, sınırın altında kalmak için bölünmüş gibi görünüyor.", "Together with this line's purchases of the last {1} days the 22/d limit ({0}) is exceeded: the purchase looks split to stay under it."),

@@ -29,6 +29,7 @@ public sealed class RequestCardDelivery(
     IDirectory directory,
     RequestViewFactory views,
     IProactiveSender sender,
+    IOutboxStore outbox,
     Infrastructure.GraphDirectory.IPersonalChatInstaller installer,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<BotOptions> botOptions,
@@ -135,11 +136,18 @@ public sealed class RequestCardDelivery(
             return false;
         }
 
+        if (await outbox.HasEarlierPendingAsync(message, ct))
+        {
+            // Notices about one request reach the person in the order they happened: wait for the earlier one.
+            message.Defer("an earlier notice to the person is still pending", clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            return false;
+        }
+
         var notice = System.Text.Json.JsonSerializer.Deserialize<RequestNotice>(message.Payload) ?? throw new System.Text.Json.JsonException("Empty notice payload.");
         var actor = await directory.FindAsync(notice.ActorId, ct);
         var c = Text.CultureFor(person.PreferredLocale);
         var text = Text.Format($"RequestNotice_{notice.Kind}", c, Text.Literal(actor?.DisplayName ?? "?"), request.Number,
-            Text.Get($"RequestStatus_{request.Status}", c), notice.Detail is { } stage && Enum.TryParse<RequestStatus>(stage, out var s) ? Text.Get($"RequestStatus_{s}", c) : string.Empty);
+            Text.Get($"RequestStatus_{notice.Status ?? request.Status}", c), notice.Detail is { } stage && Enum.TryParse<RequestStatus>(stage, out var s) ? Text.Get($"RequestStatus_{s}", c) : string.Empty);
         if (notice.Comment is { Length: > 0 } comment)
         {
             text += "\n\n> " + Text.Literal(comment);

@@ -134,6 +134,11 @@ public static class ApprovalCards
             facts.Add(new Fact(Text.Get("Request_BudgetRemaining", c), TurkishMoney.Format(line.Remaining)));
         }
 
+        if (v.DeliveredAssets.Count > 0)
+        {
+            facts.Add(new Fact(Text.Get("Request_Delivered", c), Text.Literal(string.Join(", ", v.DeliveredAssets))));
+        }
+
         if (v.DeliverySlip is not null)
         {
             facts.Add(new Fact(Text.Get("Request_Slip", c), Text.Literal(v.DeliverySlip)));

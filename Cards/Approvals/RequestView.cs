@@ -36,6 +36,9 @@ public sealed record RequestView(
     public IReadOnlyList<BudgetLineView> BudgetLines { get; init; } = [];
     public IReadOnlyList<PersonOption> Holders { get; init; } = [];
     public int RequesterId { get; init; }
+
+    /// <summary>What delivery handed over: "PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz".</summary>
+    public IReadOnlyList<string> DeliveredAssets { get; init; } = [];
 }
 
 public sealed record BudgetLineView(int Id, string Label, decimal Appropriation, decimal Committed, decimal Spent)

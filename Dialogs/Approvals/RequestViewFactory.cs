@@ -61,6 +61,16 @@ public sealed class RequestViewFactory(IDirectory directory, IAssetRepository as
             };
         }
 
+        if (r.Type == RequestType.Change && r.Status == RequestStatus.Delivered)
+        {
+            var delivered = await assets.ListDeliveredByAsync(r.Id, ct);
+            var holders = (await directory.FindManyAsync(delivered.Select(a => a.EntrustedToId).OfType<int>(), ct)).ToDictionary(p => p.Id, p => p.DisplayName);
+            view = view with
+            {
+                DeliveredAssets = delivered.Select(a => a.Label + (a.EntrustedToId is { } h && holders.TryGetValue(h, out var n) ? " → " + n : string.Empty)).ToList(),
+            };
+        }
+
         return view;
     }
 

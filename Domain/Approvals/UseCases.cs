@@ -149,7 +149,7 @@ public sealed class ApprovalWorkflow(IApprovalRepository approvals, IOutbox outb
             outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestCards, request, null, string.Empty, now));
             foreach (var d in request.Decisions.Skip(before).Where(d => d.ActorId != request.RequesterId && d.Kind is not (DecisionKind.Reminded or DecisionKind.Escalated)))
             {
-                var notice = JsonSerializer.Serialize(new RequestNotice(d.Kind, d.ActorId, d.Comment, d.Detail));
+                var notice = JsonSerializer.Serialize(new RequestNotice(d.Kind, d.ActorId, d.Comment, d.Detail, request.Status));
                 outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestNotice, request, request.RequesterId, notice, now));
             }
 
@@ -388,5 +388,5 @@ public sealed class RemindWaitingApprovers(IApprovalRepository approvals, IDirec
     }
 
     private void Notify(ApprovalRequest request, int personId, DecisionKind kind, int actorId, DateTimeOffset now) =>
-        outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestNotice, request, personId, JsonSerializer.Serialize(new RequestNotice(kind, actorId, null)), now));
+        outbox.Enqueue(OutboxMessage.ForRequest(OutboxKind.RequestNotice, request, personId, JsonSerializer.Serialize(new RequestNotice(kind, actorId, null, null, request.Status)), now));
 }

@@ -51,6 +51,9 @@ public interface IAssetRepository
 
     /// <summary>What is entrusted (zimmetli) to the person.</summary>
     Task<IReadOnlyList<Asset>> ListEntrustedToAsync(int personId, CancellationToken ct = default);
+
+    /// <summary>The assets a change request delivered.</summary>
+    Task<IReadOnlyList<Asset>> ListDeliveredByAsync(int requestId, CancellationToken ct = default);
     void Add(Asset asset);
 }
 

@@ -31,7 +31,8 @@ public enum OutboxKind
 }
 
 /// <summary>What a request notice says: what happened, who did it, and their comment.</summary>
-public sealed record RequestNotice(DecisionKind Kind, int ActorId, string? Comment, string? Detail = null);
+/// <param name="Status">the request's status right after the decision, so a notice sent late still tells what it was then.</param>
+public sealed record RequestNotice(DecisionKind Kind, int ActorId, string? Comment, string? Detail = null, RequestStatus? Status = null);
 
 /// <summary>A copy of a request's card the bot posted in a conversation, so a change updates it in place.</summary>
 public sealed class RequestCardPost

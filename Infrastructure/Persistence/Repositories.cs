@@ -86,6 +86,9 @@ internal sealed class EfAssetRepository(HelpdeskDbContext db) : IAssetRepository
     public async Task<IReadOnlyList<Asset>> ListEntrustedToAsync(int personId, CancellationToken ct = default) =>
         await db.Assets.AsNoTracking().Where(a => a.EntrustedToId == personId).OrderBy(a => a.Tag).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<Asset>> ListDeliveredByAsync(int requestId, CancellationToken ct = default) =>
+        await db.Assets.AsNoTracking().Where(a => a.SourceRequestId == requestId).OrderBy(a => a.Tag).ToListAsync(ct);
+
     public void Add(Asset asset) => db.Assets.Add(asset);
 
     public async Task<IReadOnlyList<Asset>> ListAsync(AssetKind? kind, int? unitId, int? locationId, CancellationToken ct = default)

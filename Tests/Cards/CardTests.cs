@@ -217,6 +217,13 @@ public sealed class CardTests(Xunit.Abstractions.ITestOutputHelper output)
             Holders = [new PersonOption(1, "Ayşe Yılmaz"), new PersonOption(4, "Mehmet Demir")],
         };
         yield return ("request-delivery-it", ApprovalCards.Request(approved, new RequestViewer(false, false, true), tr));
+        yield return ("request-delivered", ApprovalCards.Request(approved with
+        {
+            Status = RequestStatus.Delivered,
+            CanWithdraw = false,
+            DeliverySlip = "TİF-2026-118",
+            DeliveredAssets = ["PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz"],
+        }, new RequestViewer(false, true, false), tr));
         var expenditure = change with
         {
             Number = "HT-2026-0003",

@@ -75,6 +75,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
             new JsonObject { ["requestId"] = id, ["tags"] = "PC-0100", ["model"] = "Dell OptiPlex 7020", ["holder"] = ayseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["fate"] = "Scrap", ["slip"] = "TİF-2026-118" },
             inChannel: true));
         Assert.Contains("Teslim edildi", Json(delivered), StringComparison.Ordinal);
+        Assert.Contains("PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz", Json(delivered), StringComparison.Ordinal);
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM Assets WHERE Tag = 'PC-0100' AND EntrustedToId = {ayseId} AND State = 'InUse' AND SourceRequestId = {id}"));
         Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Assets WHERE Tag = 'PC-0001' AND EntrustedToId IS NULL AND State = 'Scrap'"));
         Assert.Equal(
@@ -139,6 +140,27 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         await Task.Delay(800);
         Assert.Single(host.Connector.Calls, c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse)
             && (c.Text?.Contains("talebinizi onayladı", StringComparison.Ordinal) == true || c.Text?.Contains("talebinizi reddetti", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task HeldNotices_ArriveInOrder_WithTheStatusOfTheirMoment()
+    {
+        await InstallAsync(Teams.Mehmet);
+        await InstallAsync(Teams.Ismail);
+        var id = await RequestAtUnitManagerAsync();
+        await Task.Delay(500);
+        host.Connector.FailNext(Teams.PersonalConversation(Teams.Ayse), 502, count: 2); // Ayşe's chat is down for a moment
+
+        await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Mehmet, "request.approve", new JsonObject { ["requestId"] = id, ["step"] = 1 }, inChannel: false));
+        await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Ismail, "request.approve", new JsonObject { ["requestId"] = id, ["step"] = 2 }, inChannel: false));
+
+        var second = await host.Connector.WaitForAsync(c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse) && c.Text?.Contains("İsmail Işık", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(20), "the second approval's notice");
+        var first = host.Connector.Calls.Single(c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse) && c.Text?.Contains("Mehmet Demir", StringComparison.Ordinal) == true);
+        Assert.Contains("Durum: Onay bekliyor", first.Text, StringComparison.Ordinal); // not "Onaylandı", though sent after the final approval
+        Assert.Contains("Durum: Onaylandı", second.Text, StringComparison.Ordinal);
+        var calls = host.Connector.Calls.ToList();
+        Assert.True(calls.IndexOf(first) < calls.IndexOf(second), "the notices arrived out of order");
     }
 
     [Fact]

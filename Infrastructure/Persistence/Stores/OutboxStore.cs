@@ -28,6 +28,9 @@ public interface IOutboxStore
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">any other conflict.</exception>
     Task<IReadOnlyList<long>> SaveAsync(CancellationToken ct = default);
+
+    /// <summary>Whether an older message of the same kind to the same person about the same request is still waiting to be sent.</summary>
+    Task<bool> HasEarlierPendingAsync(OutboxMessage message, CancellationToken ct = default);
 }
 
 internal sealed partial class EfOutboxStore(HelpdeskDbContext db, TimeProvider clock, ILogger<EfOutboxStore> logger) : IOutboxStore
@@ -53,6 +56,10 @@ internal sealed partial class EfOutboxStore(HelpdeskDbContext db, TimeProvider c
         var lost = await SaveDroppingLostMessagesAsync(resolveTickets: false, ct);
         return lost.Count == 0 ? due : due.Where(m => !lost.Contains(m.Id)).ToList();
     }
+
+    public Task<bool> HasEarlierPendingAsync(OutboxMessage message, CancellationToken ct = default) =>
+        db.OutboxMessages.AnyAsync(m => m.Id < message.Id && m.State == OutboxState.Pending && m.Kind == message.Kind
+            && m.RecipientPersonId == message.RecipientPersonId && m.RequestId == message.RequestId, ct);
 
     public async Task<IReadOnlyList<long>> SaveAsync(CancellationToken ct = default) =>
         [.. await SaveDroppingLostMessagesAsync(resolveTickets: true, ct)];
