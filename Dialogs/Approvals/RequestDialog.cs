@@ -131,7 +131,7 @@ public sealed class RequestDialog(
                 ? await ReaskAsync(state, Text.Get("ChangeDialog_JustificationShort", c), turn, ct)
                 : await NextAsync(state with { Justification = answer }, turn, ct),
             RequestStep.ReplacedAsset => await AnswerReplacedAsync(state, answer, turn, ct),
-            RequestStep.Urgency => await ChooseAsync(state, answer, UrgencyChoices(c), v => state with { Urgency = Enum.Parse<Urgency>(v) }, turn, ct),
+            RequestStep.Urgency => await ChooseAsync(state, answer, Tickets.FaultReportDialog.UrgencyChoices(c), v => state with { Urgency = Enum.Parse<Urgency>(v) }, turn, ct),
             _ => await ConfirmAsync(state, answer, turn, ct),
         };
     }
@@ -194,7 +194,7 @@ public sealed class RequestDialog(
 
         if (answer == "cancel")
         {
-            await RemoveStateAsync(turn, ct);
+            await states.ForgetAsync(turn.ConversationId, ct);
             return End(new TextReply(Text.Get("Dialog_Cancelled", c)));
         }
 
@@ -204,7 +204,7 @@ public sealed class RequestDialog(
         }
 
         // Ending the dialog and filing the request commit together: a second "send" cannot file twice.
-        await RemoveStateAsync(turn, ct);
+        await states.ForgetAsync(turn.ConversationId, ct);
         ApprovalRequest request;
         try
         {
@@ -229,14 +229,6 @@ public sealed class RequestDialog(
         Text.Format("Budget_Exceeded", c, Text.Literal(ex.Line), TurkishMoney.Format(ex.Requested), TurkishMoney.Format(ex.Appropriation),
             TurkishMoney.Format(ex.Committed), TurkishMoney.Format(ex.Spent), TurkishMoney.Format(ex.Remaining));
 
-    private async Task RemoveStateAsync(UserTurn turn, CancellationToken ct)
-    {
-        if (await states.FindAsync(turn.ConversationId, ct) is { } record)
-        {
-            states.Remove(record);
-        }
-    }
-
     private async Task<DialogStep<RequestDialogState>> NextAsync(RequestDialogState s, UserTurn turn, CancellationToken ct) =>
         Stay(s, [.. await PromptAsync(s, turn, ct)]);
 
@@ -255,7 +247,7 @@ public sealed class RequestDialog(
             RequestStep.Justification => [new TextReply(Text.Get("ChangeDialog_AskJustification", c))],
             RequestStep.ReplacedAsset => [new CardReply(PromptCards.Choice(Text.Get("ChangeDialog_AskReplaced", c), Text.Get("ChangeDialog_AskReplacedHint", c), step,
                 [.. (await AssetChoicesAsync(turn, ct)).Take(4), new PromptChoice(Text.Get("Report_DeviceNone", c), "none")], c, s.Id))],
-            RequestStep.Urgency => [new CardReply(PromptCards.Choice(Text.Get("Report_AskUrgency", c), null, step, UrgencyChoices(c), c, s.Id))],
+            RequestStep.Urgency => [new CardReply(PromptCards.Choice(Text.Get("Report_AskUrgency", c), null, step, Tickets.FaultReportDialog.UrgencyChoices(c), c, s.Id))],
             _ => [new CardReply(PromptCards.Summary(Text.Get("ChangeDialog_SummaryTitle", c), await SummaryAsync(s, turn, ct), step, c, s.Id))],
         };
     }
@@ -314,7 +306,4 @@ public sealed class RequestDialog(
 
     private static List<PromptChoice> KindChoices(CultureInfo c) =>
         Enum.GetValues<ChangeKind>().Select(k => new PromptChoice(Text.Get($"ChangeKind_{k}", c), k.ToString())).ToList();
-
-    private static List<PromptChoice> UrgencyChoices(CultureInfo c) =>
-        Enum.GetValues<Urgency>().Select(u => new PromptChoice(Text.Get($"Urgency_{u}", c), u.ToString())).ToList();
 }

@@ -68,3 +68,15 @@ public static class DialogJson
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 }
+
+public static class DialogStates
+{
+    /// <summary>Ends the conversation's dialog; the removal commits with the use case's unit of work (so ending and filing are one transaction).</summary>
+    public static async Task ForgetAsync(this Domain.Common.IDialogStateRepository states, string conversationId, CancellationToken ct)
+    {
+        if (await states.FindAsync(conversationId, ct) is { } record)
+        {
+            states.Remove(record);
+        }
+    }
+}

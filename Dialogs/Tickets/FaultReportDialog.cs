@@ -241,7 +241,7 @@ public sealed class FaultReportDialog(
         if (answer == "solved" || TurkishText.IsExactly(answer, "çözüldü", "cozuldu", "düzeldi", "oldu", "solved", "fixed", "yes it works", "evet"))
         {
             // Solved alone: recorded for the deflection rate, and IT is not bothered. The dialog ends in the same transaction.
-            await RemoveStateAsync(turn, ct);
+            await states.ForgetAsync(turn.ConversationId, ct);
             await recordSelfResolution.ExecuteAsync(turn.User, TicketTopic.Printer, check, s.AssetId, ct);
             return End(new TextReply(Text.Get("Check_SelfResolved", c)));
         }
@@ -313,7 +313,7 @@ public sealed class FaultReportDialog(
 
         if (answer == "cancel")
         {
-            await RemoveStateAsync(turn, ct);
+            await states.ForgetAsync(turn.ConversationId, ct);
             return End(new TextReply(Text.Get("Dialog_Cancelled", c)));
         }
 
@@ -323,19 +323,11 @@ public sealed class FaultReportDialog(
         }
 
         // Ending the dialog and filing the ticket commit together: a second press of "send" cannot file twice.
-        await RemoveStateAsync(turn, ct);
+        await states.ForgetAsync(turn.ConversationId, ct);
         var ticket = await fileTicket.ExecuteAsync(new FileTicketCommand(turn.User, s.Topic!.Value, s.UnitId, s.LocationId, s.Device, s.AssetId,
             s.Description!, s.Urgency!.Value, s.ChecksTried), ct);
         var view = await views.CreateAsync(ticket, ct);
         return End(new TextReply(Text.Format("Report_Filed", c, ticket.Number)), new CardReply(TicketCards.Detail(view, viewerIsRequester: true, c)));
-    }
-
-    private async Task RemoveStateAsync(UserTurn turn, CancellationToken ct)
-    {
-        if (await states.FindAsync(turn.ConversationId, ct) is { } record)
-        {
-            states.Remove(record);
-        }
     }
 
     private async Task<DialogStep<FaultReportState>> NextAsync(FaultReportState s, UserTurn turn, CancellationToken ct) =>
@@ -441,7 +433,7 @@ public sealed class FaultReportDialog(
     private static List<PromptChoice> TopicChoices(CultureInfo c) =>
         Enum.GetValues<TicketTopic>().Where(t => t != TicketTopic.Backup).Select(t => new PromptChoice(Text.Get($"Topic_{t}", c), t.ToString())).ToList();
 
-    private static List<PromptChoice> UrgencyChoices(CultureInfo c) =>
+    public static List<PromptChoice> UrgencyChoices(CultureInfo c) =>
         Enum.GetValues<Urgency>().Select(u => new PromptChoice(Text.Get($"Urgency_{u}", c), u.ToString())).ToList();
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
