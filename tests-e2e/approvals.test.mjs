@@ -8,7 +8,7 @@
 //   İsmail (IT dir.)    the same; Onayla                                       → Onaylandı
 //   Emre                types the number in his chat, "Teslim et": PC-0100, Dell OptiPlex 7020, old one to scrap
 //   Ayşe                "zimmetim" lists PC-0100 · Dell OptiPlex 7020
-// Screenshots: docs/screenshots/playground/approval-*.png. E2E_SKIP=1 skips; ports: E2E_BOT_PORT (3978),
+// Screenshots: tests-e2e/screenshots/approval-*.png (copied to docs/screenshots/playground/ by hand). E2E_SKIP=1 skips; ports: E2E_BOT_PORT (3978),
 // E2E_PLAYGROUND_PORT (56150); E2E_KEEP=1 keeps the temp folder with the bot's log and database.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ import * as P from './playground.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const SHOTS = path.join(repo, 'docs', 'screenshots', 'playground');
+const SHOTS = P.SCREENSHOT_DIR;
 const SKIP = process.env.E2E_SKIP === '1' ? 'E2E_SKIP=1' : false;
 const BOT_PORT = Number(process.env.E2E_BOT_PORT || 3978);
 const PG_PORT = Number(process.env.E2E_PLAYGROUND_PORT || 56150);
@@ -103,7 +103,7 @@ async function seatAs(user) {
 
 /**
  * Scrolls `locator` to the middle of its pane (a card: header and buttons both in view) and saves the viewport
- * (1400×1100) as docs/screenshots/playground/approval-<name>.png.
+ * (1400×1100) as tests-e2e/screenshots/approval-<name>.png.
  */
 async function shot(name, locator) {
   if (locator) await locator.evaluate((el) => el.scrollIntoView({ block: 'center' })).catch(() => {});

@@ -152,7 +152,7 @@ test('helpdesk ticket from Ayşe\'s chat to the IT channel and back', { skip: SK
     await P.waitForCard(page, `${number} · Yazıcı · Üstlenildi`);
     await shot('03-claimed');
 
-    await P.clickCardButton(page, 'Çöz', { card: ticketCard }); // Action.ShowCard: opens the note form
+    await P.card(page, ticketCard).getByRole('button', { name: 'Çöz', exact: true }).click(); // Action.ShowCard: opens the note form, sends nothing
     await P.fillCardInput(page, { card: ticketCard, index: 0 }, 'Sıkışan kağıt çıkarıldı, toner değiştirildi.');
     await P.fillCardInput(page, { card: ticketCard, index: 1 }, 'CF259A');
     const resolved = await P.clickCardButton(page, 'Çözüldü olarak kaydet', { card: ticketCard });
