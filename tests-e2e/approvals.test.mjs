@@ -12,15 +12,13 @@
 // E2E_PLAYGROUND_PORT (56150); E2E_KEEP=1 keeps the temp folder with the bot's log and database.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as P from './playground.mjs';
+import { assertCanStart, startBot } from './bot-process.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
 const SHOTS = P.SCREENSHOT_DIR;
 const SKIP = process.env.E2E_SKIP === '1' ? 'E2E_SKIP=1' : false;
 const BOT_PORT = Number(process.env.E2E_BOT_PORT || 3978);
@@ -31,63 +29,12 @@ const YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Istanbul', year: 
 // Playground needs its page up and the chat announced first. Generous, as the CI machine has 2 cores.
 const PROACTIVE_TIMEOUT = 30000;
 
-let bot; // { child, log, tmp, exited }
+let bot; // startBot()'s handle
 let pg;
 let browser;
 let page;
 let failed = false; // a step failed: the temp folder (bot log, database) is kept for a look
 const invokes = []; // bodies of the UI's Action.Execute / Action.Submit requests, for failure messages
-
-function botLogTail(lines = 80) {
-  try {
-    return fs.readFileSync(bot.log, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no bot log)';
-  }
-}
-
-async function startBot() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-approvals-'));
-  const log = path.join(tmp, 'bot.log');
-  const out = fs.openSync(log, 'w');
-  const child = spawn('dotnet', ['run', '--project', path.join(repo, 'Bot'), '--no-build', '--no-launch-profile'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      ASPNETCORE_ENVIRONMENT: 'Development',
-      ASPNETCORE_URLS: BOT_URL,
-      Storage__ConnectionString: `Data Source=${path.join(tmp, 'approvals.db')}`,
-      DOTNET_NOLOGO: '1',
-    },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  fs.closeSync(out);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  bot = { child, log, tmp, exited };
-  const first = await Promise.race([
-    P.waitForHttp(`${BOT_URL}/healthz`, { timeoutMs: 90000 }).then(() => 'ready'),
-    exited,
-  ]);
-  if (first !== 'ready') throw new Error(`the bot exited before /healthz answered (${JSON.stringify(first)}):\n${botLogTail()}`);
-}
-
-async function stopBot() {
-  if (!bot?.child || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
-  try { process.kill(-bot.child.pid, 'SIGTERM'); } catch { return; }
-  const t = setTimeout(() => { try { process.kill(-bot.child.pid, 'SIGKILL'); } catch { /* gone */ } }, 10000);
-  await bot.exited;
-  clearTimeout(t);
-}
-
-async function portIsFree(port) {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
-    return false;
-  } catch (e) {
-    return /ECONNREFUSED/.test(String(e.cause?.code || e.cause || e));
-  }
-}
 
 /**
  * Restarts the Playground with `user` as its current user (their personal chat is the one the UI shows) and
@@ -122,24 +69,20 @@ async function waitForCardText(number, text, { timeout = 15000 } = {}) {
     if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
     await page.waitForTimeout(200);
   }
-  throw new Error(`the card of ${number} does not show ${text} within ${timeout} ms; it shows:\n${last}\n--- bot log:\n${botLogTail()}`);
+  throw new Error(`the card of ${number} does not show ${text} within ${timeout} ms; it shows:\n${last}\n--- bot log:\n${bot.logTail()}`);
 }
 
 /** Asserts an Action.Execute answer replaced the card (HTTP 200, an Adaptive Card back). */
 function assertCardAnswer(answer, what) {
   assert.ok(answer, `${what}: no invoke was sent`);
-  assert.equal(answer.status, 200, `${what}: ${JSON.stringify(answer.body)}\n${botLogTail()}`);
+  assert.equal(answer.status, 200, `${what}: ${JSON.stringify(answer.body)}\n${bot.logTail()}`);
   assert.equal(answer.body?.type, 'application/vnd.microsoft.card.adaptive', `${what}: ${JSON.stringify(answer.body)}`);
 }
 
 before(async () => {
   if (SKIP) return;
-  assert.ok(fs.existsSync(P.CLI), 'the Playground is not installed: run tests-e2e/run.sh (npm install --no-save @microsoft/m365agentsplayground@0.2.28)');
-  const dll = path.join(repo, 'Bot', 'bin', 'Debug', 'net10.0', 'HelpdeskBot.Bot.dll'); // scripts/test.sh builds Debug
-  assert.ok(fs.existsSync(dll), `${dll} is missing: build the solution first (dotnet build), the e2e test runs the bot with --no-build`);
-  assert.ok(await portIsFree(BOT_PORT), `port ${BOT_PORT} is busy (another bot running?); set E2E_BOT_PORT`);
-  assert.ok(await portIsFree(PG_PORT), `port ${PG_PORT} is busy; set E2E_PLAYGROUND_PORT`);
-  await startBot();
+  await assertCanStart({ botPort: BOT_PORT, playgroundPort: PG_PORT });
+  bot = await startBot({ url: BOT_URL, name: 'approvals' });
   pg = await P.startPlayground({ port: PG_PORT, botEndpoint: `${BOT_URL}/api/messages` }); // Ayşe is the current user
   ({ browser, page } = await P.openBrowser({ viewport: { width: 1400, height: 1100 } }));
   page.on('request', (r) => { if (/\/_conversation\/v1\/(invoke|submit)$/.test(r.url())) invokes.push(r.postData()); });
@@ -149,9 +92,7 @@ before(async () => {
 after(async () => {
   await browser?.close().catch(() => {});
   await P.stopPlayground(pg).catch(() => {});
-  await stopBot().catch(() => {});
-  if (bot?.tmp && (failed || process.env.E2E_KEEP)) console.error(`approvals.test.mjs: the bot's log and database are kept in ${bot.tmp}`);
-  else if (bot?.tmp) fs.rmSync(bot.tmp, { recursive: true, force: true });
+  await bot?.stop({ keep: failed }).catch(() => {});
 });
 
 test('change request: Ayşe asks, Emre assesses, Mehmet and İsmail approve, Emre delivers, Ayşe has the computer', { skip: SKIP, timeout: 420000 }, async (t) => {
@@ -204,7 +145,7 @@ test('change request: Ayşe asks, Emre assesses, Mehmet and İsmail approve, Emr
     assert.match(text, /Masaüstü bilgisayar i5 16 GB/i);
 
     await P.actAs(page, 'emre'); // the card's buttons are pressed by Emre (IT technician)
-    await P.card(page, title).getByRole('button', { name: 'Değerlendir', exact: true }).click(); // Action.ShowCard: opens the form
+    await P.openShowCard(page, 'Değerlendir', { card: title });
     await P.card(page, title).getByRole('radio', { name: 'Stoktan karşılanır' }).check();
     const assessed = await P.clickCardButton(page, 'Gönder', { card: title });
     assertCardAnswer(assessed, 'request.assess');
@@ -236,7 +177,7 @@ test('change request: Ayşe asks, Emre assesses, Mehmet and İsmail approve, Emr
     await P.typeCardInput(page, { card: title, label: 'Açıklama (reddederken zorunlu)' }, 'Uygundur');
     const approved = await P.clickCardButton(page, 'Onayla', { card: title });
     assertCardAnswer(approved, 'request.approve (Mehmet)');
-    const after = await waitForCardText(number, 'Mehmet Demir onayladı');
+    const after = await waitForCardText(number, /Mehmet Demir \(Birim müdürü\): onayladı/);
     assert.match(after, /Uygundur/, `the comment is not on the card; the invoke was ${invokes.at(-1)}`);
     assert.match(after, /Onay bekliyor/); // İsmail's step is next
     assert.equal(await P.card(page, title).getByRole('button', { name: 'Onayla', exact: true }).count(), 0, 'his decision is made: no buttons');
@@ -247,12 +188,12 @@ test('change request: Ayşe asks, Emre assesses, Mehmet and İsmail approve, Emr
     await seatAs('ismail');
     const c = await P.waitForCard(page, title, { timeout: PROACTIVE_TIMEOUT });
     const text = await c.innerText();
-    assert.match(text, /Mehmet Demir onayladı/);
+    assert.match(text, /Mehmet Demir \(Birim müdürü\): onayladı/);
     assert.ok(await c.getByRole('button', { name: 'Onayla', exact: true }).isVisible(), 'Onayla button');
     const approved = await P.clickCardButton(page, 'Onayla', { card: title });
     assertCardAnswer(approved, 'request.approve (İsmail)');
     const after = await waitForCardText(number, 'Onaylandı');
-    assert.match(after, /İsmail Işık onayladı/);
+    assert.match(after, /İsmail Işık \(Bilgi İşlem Müdürü\): onayladı/);
     await shot('05-ismail-approved', P.card(page, title));
   });
 
@@ -261,7 +202,7 @@ test('change request: Ayşe asks, Emre assesses, Mehmet and İsmail approve, Emr
     await P.sendMessage(page, number);
     const c = await P.waitForCard(page, title);
     assert.match(await c.innerText(), /Onaylandı/);
-    await P.card(page, title).getByRole('button', { name: 'Teslim et', exact: true }).click(); // Action.ShowCard: opens the form
+    await P.openShowCard(page, 'Teslim et', { card: title });
     const form = P.card(page, title);
     for (const label of ['Demirbaş numarası', 'Marka / model', 'Zimmetlenecek kişi', 'Eski demirbaş', 'Taşınır işlem fişi no']) {
       assert.match(await form.innerText(), new RegExp(label.replace(/[/()]/g, '\\$&')), `delivery form: "${label}"`);

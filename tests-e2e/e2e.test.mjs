@@ -1,87 +1,29 @@
 // End-to-end: the real bot (dotnet run --project ../Bot --no-build, SQLite in a temp folder) behind
-// Microsoft 365 Agents Playground, driven in headless Chromium. Skeleton: the mechanics run; the dialog
-// steps whose prompts the bot does not have yet are marked TODO (node:test `todo`: they run and report,
-// but do not fail the suite). Set E2E_SKIP=1 to skip. Ports: E2E_BOT_PORT (3978), E2E_PLAYGROUND_PORT (56150).
+// Microsoft 365 Agents Playground, driven in headless Chromium: a printer fault from Ayşe's chat to the IT
+// channel card and back. Set E2E_SKIP=1 to skip. Ports: E2E_BOT_PORT (3978), E2E_PLAYGROUND_PORT (56150).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as P from './playground.mjs';
+import { assertCanStart, startBot } from './bot-process.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
 const SKIP = process.env.E2E_SKIP === '1' ? 'E2E_SKIP=1' : false;
 const BOT_PORT = Number(process.env.E2E_BOT_PORT || 3978);
 const PG_PORT = Number(process.env.E2E_PLAYGROUND_PORT || 56150);
 const BOT_URL = `http://127.0.0.1:${BOT_PORT}`;
 
-let bot; // { child, log, tmp }
+let bot; // startBot()'s handle
 let pg;
 let browser;
 let page;
 
-function botLogTail(lines = 60) {
-  try {
-    return fs.readFileSync(bot.log, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no bot log)';
-  }
-}
-
-async function startBot() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-e2e-'));
-  const log = path.join(tmp, 'bot.log');
-  const out = fs.openSync(log, 'w');
-  const child = spawn('dotnet', ['run', '--project', path.join(repo, 'Bot'), '--no-build', '--no-launch-profile'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      ASPNETCORE_ENVIRONMENT: 'Development',
-      ASPNETCORE_URLS: BOT_URL,
-      Storage__ConnectionString: `Data Source=${path.join(tmp, 'e2e.db')}`,
-      DOTNET_NOLOGO: '1',
-    },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  fs.closeSync(out);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  bot = { child, log, tmp, exited };
-  const first = await Promise.race([
-    P.waitForHttp(`${BOT_URL}/healthz`, { timeoutMs: 90000 }).then(() => 'ready'),
-    exited,
-  ]);
-  if (first !== 'ready') throw new Error(`the bot exited before /healthz answered (${JSON.stringify(first)}):\n${botLogTail()}`);
-}
-
-async function stopBot() {
-  if (!bot?.child || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
-  try { process.kill(-bot.child.pid, 'SIGTERM'); } catch { return; }
-  const t = setTimeout(() => { try { process.kill(-bot.child.pid, 'SIGKILL'); } catch { /* gone */ } }, 10000);
-  await bot.exited;
-  clearTimeout(t);
-}
-
-async function portIsFree(port) {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
-    return false;
-  } catch (e) {
-    return /ECONNREFUSED/.test(String(e.cause?.code || e.cause || e));
-  }
-}
-
 before(async () => {
   if (SKIP) return;
-  assert.ok(fs.existsSync(P.CLI), 'the Playground is not installed: run tests-e2e/run.sh (npm install --no-save @microsoft/m365agentsplayground@0.2.28)');
-  const dll = path.join(repo, 'Bot', 'bin', 'Debug', 'net10.0', 'HelpdeskBot.Bot.dll'); // scripts/test.sh builds Debug
-  assert.ok(fs.existsSync(dll), `${dll} is missing: build the solution first (dotnet build), the e2e test runs the bot with --no-build`);
-  assert.ok(await portIsFree(BOT_PORT), `port ${BOT_PORT} is busy (another bot running?); set E2E_BOT_PORT`);
-  assert.ok(await portIsFree(PG_PORT), `port ${PG_PORT} is busy; set E2E_PLAYGROUND_PORT`);
-  await startBot();
+  await assertCanStart({ botPort: BOT_PORT, playgroundPort: PG_PORT });
+  bot = await startBot({ url: BOT_URL, name: 'e2e' });
   pg = await P.startPlayground({ port: PG_PORT, botEndpoint: `${BOT_URL}/api/messages` });
   ({ browser, page } = await P.openBrowser());
   await P.gotoPlayground(page, pg); // sends installationUpdate + conversationUpdate for Ayşe's personal chat
@@ -90,8 +32,7 @@ before(async () => {
 after(async () => {
   await browser?.close().catch(() => {});
   await P.stopPlayground(pg).catch(() => {});
-  await stopBot().catch(() => {});
-  if (bot?.tmp && !process.env.E2E_KEEP) fs.rmSync(bot.tmp, { recursive: true, force: true });
+  await bot?.stop().catch(() => {});
 });
 
 test('helpdesk ticket from Ayşe\'s chat to the IT channel and back', { skip: SKIP, timeout: 300000 }, async (t) => {
@@ -152,7 +93,7 @@ test('helpdesk ticket from Ayşe\'s chat to the IT channel and back', { skip: SK
     await P.waitForCard(page, `${number} · Yazıcı · Üstlenildi`);
     await shot('03-claimed');
 
-    await P.card(page, ticketCard).getByRole('button', { name: 'Çöz', exact: true }).click(); // Action.ShowCard: opens the note form, sends nothing
+    await P.openShowCard(page, 'Çöz', { card: ticketCard }); // the note form
     await P.fillCardInput(page, { card: ticketCard, index: 0 }, 'Sıkışan kağıt çıkarıldı, toner değiştirildi.');
     await P.fillCardInput(page, { card: ticketCard, index: 1 }, 'CF259A');
     const resolved = await P.clickCardButton(page, 'Çözüldü olarak kaydet', { card: ticketCard });

@@ -375,6 +375,21 @@ export async function typeCardInput(page, { card: cardText, label, placeholder, 
 }
 
 /**
+ * Opens an Action.ShowCard (nothing is sent) and waits until its form shows an input. A card that is re-rendered
+ * meanwhile (a late in-place update of the same card) closes the form again, so it is clicked again, up to 3 times.
+ */
+export async function openShowCard(page, name, { card: cardText } = {}) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const c = await waitForCard(page, cardText);
+    const button = c.getByRole('button', { name, exact: true });
+    if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
+    const input = c.locator('input:not([type=hidden]), textarea').first();
+    if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) return c;
+  }
+  throw new Error(`the form behind "${name}" did not open`);
+}
+
+/**
  * Clicks a card button by its accessible name. For Action.Execute / Action.Submit it waits for the
  * Playground's answer and returns { kind: 'invoke'|'submit', status, body } (body: what the UI got back,
  * e.g. { type: 'application/vnd.microsoft.card.adaptive', value: <card> }).

@@ -301,6 +301,8 @@ S.update({
 "Fate_Scrap": ("Hurdaya ayır", "Mark for scrap"),
 "Step_Approved": ("{0} onayladı ({1})", "approved by {0} ({1})"),
 "Step_Rejected": ("{0} reddetti ({1})", "rejected by {0} ({1})"),
+"Step_ApprovedSelf": ("onayladı ({0})", "approved ({0})"),
+"Step_RejectedSelf": ("reddetti ({0})", "rejected ({0})"),
 "Step_OnBehalfOf": ("— {0} adına", "— on behalf of {0}"),
 "Step_Pending": ("karar bekleniyor", "waiting for a decision"),
 "Step_Escalated": ("(üst amir {0} bilgilendirildi)", "(escalated to {0})"),

@@ -177,6 +177,8 @@ public static class ApprovalCards
         var who = s.ApproverName + " (" + StepCapacity(s.Capacities, c) + ")";
         var what = s.State switch
         {
+            StepState.Approved or StepState.Rejected when s.DecidedByName == s.ApproverName && s.OnBehalfOfName is null =>
+                Text.Format($"Step_{s.State}Self", c, Domain.Common.Istanbul.ToLocal(s.DecidedAt ?? default).ToString("g", c)),
             StepState.Approved or StepState.Rejected => Text.Format($"Step_{s.State}", c, s.DecidedByName ?? "?",
                 Domain.Common.Istanbul.ToLocal(s.DecidedAt ?? default).ToString("g", c))
                 + (s.OnBehalfOfName is null ? string.Empty : " " + Text.Format("Step_OnBehalfOf", c, s.OnBehalfOfName)),

@@ -86,41 +86,21 @@ public sealed class RequestDialog(
     {
         var c = turn.Culture;
         var step = state.Step;
-        string? answer;
-        if (turn.Value is { } value && Json.TryRead<DialogSubmitData>(value) is { } pressed)
+        var input = DialogInput.Read(turn, state.Id, step.ToString());
+        switch (input.Kind)
         {
-            if ((pressed.Dialog is not null && !string.Equals(pressed.Dialog, state.Id, StringComparison.Ordinal)) || !string.Equals(pressed.Step, step.ToString(), StringComparison.Ordinal))
-            {
-                return Stay(state, [new TextReply(Text.Get("Dialog_StaleButton", c)), .. await PromptAsync(state, turn, ct)]);
-            }
-
-            answer = pressed.Choice;
-        }
-        else
-        {
-            answer = turn.Text?.Trim();
-            if (TurkishText.IsExactly(answer, "geri", "back", "önceki", "previous"))
-            {
+            case DialogInputKind.Back:
                 var previous = state.Back();
-                return Stay(previous, [.. await PromptAsync(previous, turn, ct)]);
-            }
-
-            if (TurkishText.IsExactly(answer, "yardım", "help", "?", "yardim"))
-            {
-                return Stay(state, [new TextReply(Text.Get("Dialog_Help", c)), .. await PromptAsync(state, turn, ct)]);
-            }
+                return previous == state
+                    ? await ReaskAsync(state, Text.Get("Dialog_NoBack", c), turn, ct)
+                    : Stay(previous, [.. await PromptAsync(previous, turn, ct)]);
+            case DialogInputKind.Help:
+                return await ReaskAsync(state, Text.Get("Dialog_Help", c), turn, ct);
+            case DialogInputKind.Problem:
+                return await ReaskAsync(state, input.Problem!, turn, ct);
         }
 
-        if (string.IsNullOrWhiteSpace(answer))
-        {
-            return await ReaskAsync(state, Text.Get("Dialog_Empty", c), turn, ct);
-        }
-
-        if (answer.Length > TextRules.MaxDescription)
-        {
-            return await ReaskAsync(state, Text.Format("Dialog_TooLong", c, TextRules.MaxDescription), turn, ct);
-        }
-
+        var answer = input.Answer!;
         return step switch
         {
             RequestStep.Kind => await ChooseAsync(state, answer, KindChoices(c), v => state with { Kind = Enum.Parse<ChangeKind>(v) }, turn, ct),

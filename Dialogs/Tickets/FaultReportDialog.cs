@@ -105,62 +105,31 @@ public sealed class FaultReportDialog(
     {
         var c = turn.Culture;
         var step = state.Step;
-        string? answer;
-        if (turn.Value is { } value && Json.TryRead<DialogSubmitData>(value) is { } submit)
+        var input = DialogInput.Read(turn, state.Id, step.ToString());
+        switch (input.Kind)
         {
-            if (submit.Dialog is not null && !string.Equals(submit.Dialog, state.Id, StringComparison.Ordinal))
-            {
-                // A button of an earlier, finished report: it must not act on this one.
-                return Stay(state, [new TextReply(Text.Get("Dialog_OtherRequest", c)), .. await PromptAsync(state, turn, ct)]);
-            }
-
-            if (!string.Equals(submit.Step, step.ToString(), StringComparison.Ordinal))
-            {
-                // A button of an earlier question, pressed late: say so, and ask the current question again.
-                return Stay(state, [new TextReply(Text.Get("Dialog_StaleButton", c)), .. await PromptAsync(state, turn, ct)]);
-            }
-
-            answer = submit.Choice;
-            if (string.IsNullOrWhiteSpace(answer))
-            {
-                return Stay(state, [new TextReply(Text.Get("Dialog_ChooseOne", c)), .. await PromptAsync(state, turn, ct)]);
-            }
-        }
-        else
-        {
-            answer = turn.Text;
-            if (TurkishText.IsExactly(answer, "geri", "back", "önceki", "previous"))
-            {
-                if (step == ReportStep.Topic)
-                {
-                    return Stay(state, [new TextReply(Text.Get("Dialog_NoBack", c)), .. await PromptAsync(state, turn, ct)]);
-                }
-
+            case DialogInputKind.Back when step == ReportStep.Topic:
+                return await ReaskAsync(state, Text.Get("Dialog_NoBack", c), turn, ct);
+            case DialogInputKind.Back:
                 var previous = state.Back(step);
                 return Stay(previous, [.. await PromptAsync(previous, turn, ct)]);
-            }
-
-            if (TurkishText.IsExactly(answer, "yardım", "help", "?", "yardim"))
-            {
-                return Stay(state, [new TextReply(Text.Get("Dialog_Help", c)), .. await PromptAsync(state, turn, ct)]);
-            }
-
-            if (string.IsNullOrWhiteSpace(answer))
-            {
-                return Stay(state, [new TextReply(Text.Get("Dialog_Empty", c)), .. await PromptAsync(state, turn, ct)]);
-            }
+            case DialogInputKind.Help:
+                return await ReaskAsync(state, Text.Get("Dialog_Help", c), turn, ct);
+            case DialogInputKind.Problem:
+                return await ReaskAsync(state, input.Problem!, turn, ct);
         }
 
+        var answer = input.Answer!;
         return step switch
         {
-            ReportStep.Topic => await AnswerTopicAsync(state, answer!, turn, ct),
-            ReportStep.Unit => await AnswerUnitAsync(state, answer!, turn, ct),
-            ReportStep.Location => await AnswerLocationAsync(state, answer!, turn, ct),
-            ReportStep.Device => await AnswerDeviceAsync(state, answer!, turn, ct),
-            ReportStep.Checks => await AnswerCheckAsync(state, answer!, turn, ct),
-            ReportStep.Description => await AnswerDescriptionAsync(state, answer!, turn, ct),
-            ReportStep.Urgency => await AnswerUrgencyAsync(state, answer!, turn, ct),
-            _ => await AnswerConfirmAsync(state, answer!, turn, ct),
+            ReportStep.Topic => await AnswerTopicAsync(state, answer, turn, ct),
+            ReportStep.Unit => await AnswerUnitAsync(state, answer, turn, ct),
+            ReportStep.Location => await AnswerLocationAsync(state, answer, turn, ct),
+            ReportStep.Device => await AnswerDeviceAsync(state, answer, turn, ct),
+            ReportStep.Checks => await AnswerCheckAsync(state, answer, turn, ct),
+            ReportStep.Description => await AnswerDescriptionAsync(state, answer, turn, ct),
+            ReportStep.Urgency => await AnswerUrgencyAsync(state, answer, turn, ct),
+            _ => await AnswerConfirmAsync(state, answer, turn, ct),
         };
     }
 
@@ -268,12 +237,7 @@ public sealed class FaultReportDialog(
 
     private async Task<DialogStep<FaultReportState>> AnswerDescriptionAsync(FaultReportState s, string answer, UserTurn turn, CancellationToken ct)
     {
-        var text = answer.Trim();
-        if (text.Length > TextRules.MaxDescription)
-        {
-            return await ReaskAsync(s, Text.Format("Dialog_TooLong", turn.Culture, TextRules.MaxDescription), turn, ct);
-        }
-
+        var text = answer; // trimmed, at most TextRules.MaxDescription (DialogInput)
         if (TurkishText.Words(text).Length < 2 && text.Length < 10)
         {
             return await ReaskAsync(s, Text.Get("Report_DescriptionTooShort", turn.Culture), turn, ct);

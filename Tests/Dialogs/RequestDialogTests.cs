@@ -123,6 +123,17 @@ public sealed class RequestDialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeRequest_BackAtTheFirstQuestion_SaysSoAndAsksItAgain()
+    {
+        var chat = harness.ChatAs(Seeded.Ayse);
+        await chat.SayAsync("değişim talebi");
+        await chat.SayAsync("geri");
+
+        Assert.Contains("Bu ilk soru; geri gidilecek bir adım yok.", chat.AllText, StringComparison.Ordinal);
+        Assert.Equal("Kind", chat.PendingStep);
+    }
+
+    [Fact]
     public async Task RequestNumber_ShownToParticipantsOnly()
     {
         var ayse = harness.ChatAs(Seeded.Ayse);

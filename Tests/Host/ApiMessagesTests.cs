@@ -110,7 +110,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
         Assert.Matches("Bu talebi (Emre Kaya|Zeynep Şahin) üstlendi", loser["value"]!.GetValue<string>());
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM TicketEvents WHERE TicketId = {ticketId} AND Kind = 'Claimed'"));
         await host.Connector.WaitForAsync(c => c.CardText.Contains("talebi üstlendi", StringComparison.Ordinal), because: "the claim notice");
-        await Task.Delay(500);
+        await host.WaitForOutboxAsync(Teams.Ayse);
         Assert.Single(host.Connector.To(Teams.PersonalConversation(Teams.Ayse)), c => c.CardText.Contains("talebi üstlendi", StringComparison.Ordinal));
     }
 
@@ -128,7 +128,7 @@ public sealed class ApiMessagesTests : IAsyncLifetime
 
         Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Tickets"));
         Assert.Single(host.Connector.Calls, c => c.Text?.Contains("Talebiniz alındı", StringComparison.Ordinal) == true);
-        await Task.Delay(700);
+        await host.WaitForOutboxAsync();
         Assert.Single(host.Connector.To(Teams.ChannelId), c => c.Method == "POST");
     }
 

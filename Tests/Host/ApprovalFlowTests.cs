@@ -51,7 +51,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         var approved = await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Mehmet, "request.approve",
             new JsonObject { ["requestId"] = id, ["step"] = 1, ["comment"] = "Uygundur" }, inChannel: false));
-        Assert.Contains("Mehmet Demir onayladı", Json(approved), StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"onayladı (", Json(approved), StringComparison.Ordinal); // "1. Mehmet Demir (Birim müdürü): onayladı (…)"
         Assert.DoesNotContain("\"Onayla\"", Json(approved), StringComparison.Ordinal); // his decision is made: no buttons any more
 
         // İsmail never chatted with the bot: his card waits until Teams tells the bot about his chat (the app installed for him).
@@ -113,7 +113,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         Assert.Equal(Json(first["value"]!), Json(retry["value"]!));
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM DecisionRecords WHERE RequestId = {id} AND Kind = 'Approved'"));
-        await Task.Delay(800);
+        await host.WaitForOutboxAsync(Teams.Ayse);
         Assert.Single(host.Connector.Calls, c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse) && c.Text?.Contains("talebinizi onayladı", StringComparison.Ordinal) == true);
 
         // A second press (a new activity) on the stale card shows the decision and changes nothing.
@@ -137,7 +137,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM ApprovalSteps WHERE RequestId = {id} AND \"Order\" = 1 AND State IN ('Approved', 'Rejected')"));
         // The one who lost sees the decision (Deniz reads English).
         Assert.Contains(results, r => Json(r).Contains("karar verilmişti", StringComparison.Ordinal) || Json(r).Contains("decided before your press", StringComparison.Ordinal));
-        await Task.Delay(800);
+        await host.WaitForOutboxAsync(Teams.Ayse);
         Assert.Single(host.Connector.Calls, c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse)
             && (c.Text?.Contains("talebinizi onayladı", StringComparison.Ordinal) == true || c.Text?.Contains("talebinizi reddetti", StringComparison.Ordinal) == true));
     }
@@ -148,7 +148,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         await InstallAsync(Teams.Mehmet);
         await InstallAsync(Teams.Ismail);
         var id = await RequestAtUnitManagerAsync();
-        await Task.Delay(500);
+        await host.WaitForOutboxAsync(Teams.Ayse); // what was already on its way to her has arrived
         host.Connector.FailNext(Teams.PersonalConversation(Teams.Ayse), 502, count: 2); // Ayşe's chat is down for a moment
 
         await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Mehmet, "request.approve", new JsonObject { ["requestId"] = id, ["step"] = 1 }, inChannel: false));

@@ -51,7 +51,7 @@ public sealed class ExpenditureFlowTests : IAsyncLifetime
         // İsmail, the spending authority, approves in his chat: the amount is committed on the line.
         var approved = await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Ismail, "request.approve",
             new JsonObject { ["requestId"] = id, ["step"] = 1, ["comment"] = "Uygundur" }, inChannel: false));
-        Assert.Contains("İsmail Işık onayladı", Json(approved), StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"onayladı (", Json(approved), StringComparison.Ordinal); // "1. İsmail Işık (Harcama yetkilisi): onayladı (…)"
         Assert.Equal((250_000m, 16_705m, 0m), Line(lineId));
 
         // Emre records each stage from the channel card; the order is placed at the contracted price (less than estimated).

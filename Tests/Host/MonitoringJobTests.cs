@@ -129,7 +129,7 @@ public sealed class MonitoringJobTests : IAsyncLifetime
             await connector.WaitForAsync(c => c.CardText.Contains(title, StringComparison.Ordinal), because: title);
         }
 
-        await Task.Delay(1500);
+        await first.WaitForOutboxAsync();
         Assert.Equal(3, connector.To(Teams.ChannelId).Count(c => c.CardText.Contains("Günlük durum:", StringComparison.Ordinal)));
         await connector.DisposeAsync();
     }

@@ -79,6 +79,28 @@ public sealed class BotHost : IAsyncDisposable
 
     public long Scalar(string sql) => Query(sql, r => r.Read() ? r.GetInt64(0) : 0);
 
+    /// <summary>
+    /// Waits until the outbox holds nothing more for the person (or, without one, for anyone): every message sent or
+    /// given up. Then a test can count what arrived: "exactly one" means something only once nothing is on its way.
+    /// </summary>
+    public async Task WaitForOutboxAsync(TestUser? to = null, TimeSpan? timeout = null)
+    {
+        var sql = to is null
+            ? "SELECT COUNT(*) FROM OutboxMessages WHERE State = 'Pending'"
+            : "SELECT COUNT(*) FROM OutboxMessages o JOIN People p ON p.Id = o.RecipientPersonId "
+              + $"WHERE p.AadObjectId = '{to.AadId}' AND o.State = 'Pending'";
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (Scalar(sql) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"messages to {to?.Name ?? "anyone"} still pending in the outbox");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
