@@ -74,8 +74,9 @@ public sealed class RequestCardActions(
             logger.RequestAction(verb, person.Id, request.Id, ex.Error.ToString());
             return Replies.MessageResponse(Describe(ex, c));
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception ex) when (ex is ConcurrencyConflictException or UniqueConflictException)
         {
+            logger.RequestAction(verb, person.Id, request.Id, "conflict after retries");
             return Replies.MessageResponse(Text.Get("Action_Failed", c));
         }
     }
@@ -129,6 +130,8 @@ public sealed class RequestCardActions(
         DomainError.InvalidTransition => Text.Format("Request_InvalidTransition", c, Text.Get($"RequestStatus_{ex.Args[0]}", c)),
         DomainError.NoApprover => Text.Format("Action_NoApprover", c, Text.Get($"Approver_{ex.Args[0]}", c)),
         DomainError.AssetTagTaken => Text.Format("Action_AssetTagTaken", c, Text.Literal(ex.Args[0])),
+        DomainError.TooManyTags => Text.Format("Action_TooManyTags", c, ex.Args[0], ex.Args[1]),
+        DomainError.BudgetLineNotThisYear => Text.Format("Action_BudgetLineNotThisYear", c, ex.Args[0]),
         DomainError.TextTooLong => Text.Format("Action_TextTooLong", c, ex.Args.Count > 0 ? ex.Args[0] : "500"),
         _ => Text.Get($"Action_{ex.Error}", c),
     };

@@ -36,9 +36,6 @@ public sealed class RequestCardDelivery(
     TimeProvider clock,
     ILogger<RequestCardDelivery> logger)
 {
-    /// <summary>Teams allows at most 60 user ids in a card's refresh.</summary>
-    public const int MaxRefreshUsers = 60;
-
     public async Task<bool> DeliverCardsAsync(OutboxMessage message, CancellationToken ct)
     {
         var request = message.RequestId is { } id ? await approvals.FindAsync(id, ct) : null;
@@ -57,7 +54,7 @@ public sealed class RequestCardDelivery(
             {
                 var reference = JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!;
                 references[person.Id] = reference;
-                if (reference.User?.Id is { Length: > 0 } userId && refreshIds.Count < MaxRefreshUsers)
+                if (reference.User?.Id is { Length: > 0 } userId && refreshIds.Count < Cards.Model.Refresh.MaxUserIds)
                 {
                     refreshIds.Add(userId);
                 }

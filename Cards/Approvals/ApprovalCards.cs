@@ -74,7 +74,7 @@ public static class ApprovalCards
         {
             Body = body,
             Actions = actions.Count == 0 ? null : actions,
-            Refresh = new Refresh(Execute(v, RequestVerbs.Refresh, "Action_Show", c), v.RefreshUserIds.Take(60).ToList()),
+            Refresh = new Refresh(Execute(v, RequestVerbs.Refresh, "Action_Show", c), v.RefreshUserIds.Take(Refresh.MaxUserIds).ToList()),
             FallbackText = Text.Format("Request_Fallback", c, Title(v, c), Text.Get($"RequestStatus_{v.Status}", c)),
         };
     }

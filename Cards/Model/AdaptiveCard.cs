@@ -25,7 +25,15 @@ public sealed record AdaptiveCard
 }
 
 /// <summary>Declared as the base type so the action is written with its "type" (Action.Execute); Teams and the renderers need it.</summary>
-public sealed record Refresh(CardAction Action, IReadOnlyList<string> UserIds);
+public sealed record Refresh(CardAction Action, IReadOnlyList<string> UserIds)
+{
+    /// <summary>Teams refreshes a card automatically for at most 60 users; a longer list is not accepted.</summary>
+    public const int MaxUserIds = 60;
+
+    public IReadOnlyList<string> UserIds { get; } = UserIds.Count <= MaxUserIds
+        ? UserIds
+        : throw new ArgumentException($"at most {MaxUserIds} user ids in a card's refresh, not {UserIds.Count}", nameof(UserIds));
+}
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]

@@ -155,9 +155,11 @@ public sealed class RequestDialog(
             return await NextAsync(s with { ReplacedAnswered = true, ReplacedAssetId = id }, turn, ct);
         }
 
-        if (await assets.FindByTagAsync(answer.Trim().ToUpperInvariant(), ct) is { } byTag)
+        if (await assets.FindByTagAsync(answer, ct) is { } byTag)
         {
-            return await NextAsync(s with { ReplacedAnswered = true, ReplacedAssetId = byTag.Id }, turn, ct);
+            return byTag.MayBeReplacedFor(turn.User)
+                ? await NextAsync(s with { ReplacedAnswered = true, ReplacedAssetId = byTag.Id }, turn, ct)
+                : await ReaskAsync(s, Text.Format("ChangeDialog_AssetNotYours", turn.Culture, byTag.Tag), turn, ct);
         }
 
         return await ReaskAsync(s, Text.Format("ChangeDialog_AssetUnknown", turn.Culture, Text.Literal(answer.Length > 40 ? answer[..40] : answer)), turn, ct);
@@ -276,7 +278,7 @@ public sealed class RequestDialog(
     {
         var mine = await assets.ListEntrustedToAsync(turn.User.Id, ct);
         var unit = turn.User.UnitId is { } u ? await assets.ListAsync(null, u, null, ct) : [];
-        return mine.Concat(unit).DistinctBy(a => a.Id).Select(a => new PromptChoice(a.Label, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        return mine.Concat(unit).DistinctBy(a => a.Id).Where(a => a.MayBeReplacedFor(turn.User)).Select(a => new PromptChoice(a.Label, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 
     private async Task<IReadOnlyList<PromptChoice>> BudgetChoicesAsync(CultureInfo c, CancellationToken ct) =>

@@ -180,6 +180,11 @@ public sealed class ApprovalRequest
                 throw new DomainException(DomainError.BudgetLineRequired);
             }
 
+            if (line.Year != Istanbul.Year(now))
+            {
+                throw new DomainException(DomainError.BudgetLineNotThisYear, line.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             line.EnsureCovers(estimatedCost.Value);
             EstimatedCost = estimatedCost;
             BudgetLineId = line.Id;
@@ -246,9 +251,19 @@ public sealed class ApprovalRequest
     /// </summary>
     public bool Decide(Person presser, int stepOrder, bool approve, string? comment, IEnumerable<Substitution> substitutionsOfApprover, DateTimeOffset now)
     {
-        if (CurrentStep is not { } step || step.Order != stepOrder)
+        if (CurrentStep is not { } step || stepOrder is > 0 && stepOrder < step.Order)
         {
-            return false;
+            return false; // decided before this press
+        }
+
+        if (stepOrder != step.Order)
+        {
+            throw new DomainException(DomainError.StepNotCurrent); // a step not reached yet, or none at all: not from a real card
+        }
+
+        if (presser.Id == RequesterId)
+        {
+            throw new DomainException(DomainError.OwnRequest); // not even as a substitute or the manager it was escalated to
         }
 
         var actingFor = ActingFor(presser, substitutionsOfApprover, now)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Common;
@@ -158,8 +159,9 @@ public sealed class ApprovalWorkflow(IApprovalRepository approvals, IOutbox outb
                 await uow.SaveChangesAsync(ct);
                 return new RequestChange(request, true);
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (Exception ex) when (ex is ConcurrencyConflictException or UniqueConflictException && attempt < MaxAttempts)
             {
+                // Someone changed the request first, or took a unique key (an asset tag) meanwhile: decide again on what is there now.
                 uow.Reset();
             }
         }
@@ -284,10 +286,16 @@ public sealed class DeliverChangeRequest(ApprovalWorkflow workflow, IApprovalRep
             }
 
             var holder = await directory.FindAsync(cmd.EntrustedToId, ct) ?? throw new DomainException(DomainError.PersonNotFound);
-            var tags = cmd.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var tags = cmd.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(Asset.NormalizeTag).Distinct(StringComparer.Ordinal).ToList();
             if (tags.Count == 0)
             {
                 throw new DomainException(DomainError.NoItems);
+            }
+
+            var requested = r.Lines.Sum(l => l.Quantity);
+            if (tags.Count > requested)
+            {
+                throw new DomainException(DomainError.TooManyTags, tags.Count.ToString(CultureInfo.InvariantCulture), requested.ToString(CultureInfo.InvariantCulture));
             }
 
             foreach (var tag in tags)

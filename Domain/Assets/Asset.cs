@@ -25,7 +25,7 @@ public sealed class Asset
 
     public Asset(string tag, AssetKind kind, string model, int? unitId, int? locationId, string? cartridgeModel = null)
     {
-        Tag = tag;
+        Tag = NormalizeTag(tag);
         Kind = kind;
         Model = model;
         UnitId = unitId;
@@ -50,6 +50,13 @@ public sealed class Asset
     public int? SourceRequestId { get; private set; }
 
     public string Label => $"{Tag} · {Model}";
+
+    /// <summary>Asset tags are one in any case: "yzc-0001" is YZC-0001.</summary>
+    public static string NormalizeTag(string tag) => tag.Trim().ToUpperInvariant();
+
+    /// <summary>Whether <paramref name="person"/> may ask for this item to be replaced: theirs or their unit's, and not scrapped.</summary>
+    public bool MayBeReplacedFor(Directory.Person person) =>
+        State != AssetState.Scrap && (EntrustedToId == person.Id || (UnitId is not null && UnitId == person.UnitId));
 
     /// <summary>A delivered item: entrusted to <paramref name="personId"/> from now on.</summary>
     public static Asset Delivered(string tag, AssetKind kind, string model, int? unitId, int? locationId, int personId, int requestId, DateTimeOffset now) =>

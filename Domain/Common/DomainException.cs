@@ -29,6 +29,10 @@ public enum DomainError
     AssetNotFound,
     AssetTagTaken,
     BudgetLineRequired,
+    OwnRequest,
+    StepNotCurrent,
+    TooManyTags,
+    BudgetLineNotThisYear,
 }
 
 /// <summary>A business rule refused an operation. <see cref="Args"/> carries what the message needs (e.g. who holds a claim).</summary>

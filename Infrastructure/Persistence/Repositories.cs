@@ -80,8 +80,11 @@ internal sealed class EfAssetRepository(HelpdeskDbContext db) : IAssetRepository
     public Task<Asset?> FindAsync(int id, CancellationToken ct = default) =>
         db.Assets.FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    public Task<Asset?> FindByTagAsync(string tag, CancellationToken ct = default) =>
-        db.Assets.FirstOrDefaultAsync(a => a.Tag == tag, ct);
+    public Task<Asset?> FindByTagAsync(string tag, CancellationToken ct = default)
+    {
+        var normalized = Asset.NormalizeTag(tag);
+        return db.Assets.FirstOrDefaultAsync(a => a.Tag == normalized, ct);
+    }
 
     public async Task<IReadOnlyList<Asset>> ListEntrustedToAsync(int personId, CancellationToken ct = default) =>
         await db.Assets.AsNoTracking().Where(a => a.EntrustedToId == personId).OrderBy(a => a.Tag).ToListAsync(ct);

@@ -122,6 +122,17 @@ public sealed class CardTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void RequestCard_RefreshNamesAtMostSixtyUsers()
+    {
+        var ids = Enumerable.Range(1, 75).Select(i => $"29:1user-{i}").ToList();
+
+        var card = ApprovalCards.Request(SampleRequest() with { RefreshUserIds = ids }, new RequestViewer(false, false, false), CultureInfo.GetCultureInfo("tr-TR"));
+
+        Assert.Equal(ids.Take(60), card.Refresh!.UserIds);
+        Assert.Throws<ArgumentException>(() => new Refresh(card.Refresh.Action, ids));
+    }
+
+    [Fact]
     public void DailyStatus_FiveHundredTargets_StaysUnder80KbWithFailuresFirst()
     {
         var card = MonitoringCards.DailyStatus(SampleReport(MonitoringArea.Cameras, 500), Text.Turkish);

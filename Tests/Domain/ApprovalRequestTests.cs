@@ -65,13 +65,51 @@ public sealed class ApprovalRequestTests
     public void Decide_ByAnyoneElse_IsRefused()
     {
         var r = Waiting();
-        foreach (var p in new[] { Requester, Director, Technician, Substitute })
+        foreach (var p in new[] { Director, Technician, Substitute })
         {
             var ex = Assert.Throws<DomainException>(() => r.Decide(p, 1, true, null, [], Now));
             Assert.Equal(DomainError.NotCurrentApprover, ex.Error);
         }
 
         Assert.Equal(StepState.Pending, r.Steps[0].State);
+    }
+
+    [Fact]
+    public void Decide_ByTheRequester_IsRefused_EvenAsTheApproversSubstituteOrTheEscalationManager()
+    {
+        var r = Waiting();
+        var today = DateOnly.FromDateTime(Istanbul.ToLocal(Now).DateTime);
+        var requesterAsSubstitute = new Substitution(Manager.Id, Requester.Id, today.AddDays(-1), today.AddDays(1), Manager.Id, Now);
+        Assert.Equal(DomainError.OwnRequest, Assert.Throws<DomainException>(() => r.Decide(Requester, 1, true, null, [requesterAsSubstitute], Now)).Error);
+
+        r.Escalate(Requester.Id, Now);
+        Assert.Equal(DomainError.OwnRequest, Assert.Throws<DomainException>(() => r.Decide(Requester, 1, true, null, [], Now)).Error);
+        Assert.Equal(StepState.Pending, r.Steps[0].State);
+        Assert.DoesNotContain(r.Decisions, d => d.Kind == DecisionKind.Approved);
+    }
+
+    [Theory]
+    [InlineData(2)] // not reached yet
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Decide_OnAStepThatIsNotCurrent_IsRefusedAsSuch(int step)
+    {
+        var r = Waiting();
+
+        Assert.Equal(DomainError.StepNotCurrent, Assert.Throws<DomainException>(() => r.Decide(Director, step, true, null, [], Now)).Error);
+        Assert.Equal(1, r.CurrentStep!.Order);
+    }
+
+    [Fact]
+    public void Assess_WithABudgetLineOfAnotherYear_IsRefused()
+    {
+        var r = ApprovalRequest.NewChange(Requester, 1, ChangeKind.NewComputer, [new RequestLine("Dizüstü", 1, null)], "Saha çalışması için", null, Urgency.Normal, Now);
+        var nextYear = new BudgetLine(2027, 1, "06.1", "Mamul", 1_000_000m);
+
+        var ex = Assert.Throws<DomainException>(() => r.Assess(Technician, Assessment.Purchase, 30_000m, nextYear, null, Now));
+        Assert.Equal(DomainError.BudgetLineNotThisYear, ex.Error);
+        Assert.Equal(RequestStatus.AwaitingAssessment, r.Status);
+        Assert.Null(r.BudgetLineId);
     }
 
     [Theory]

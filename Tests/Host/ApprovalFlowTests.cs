@@ -178,6 +178,39 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM DecisionRecords WHERE RequestId = {id}"));
     }
 
+    [Fact]
+    public async Task Deliveries_SameTagInAnyCase_AtTheSameMoment_OneAssetAndAClearAnswerToTheOther()
+    {
+        await InstallAsync(Teams.Mehmet);
+        await InstallAsync(Teams.Ismail);
+        var ids = new List<long>();
+        for (var i = 0; i < 2; i++)
+        {
+            var id = await RequestAtUnitManagerAsync();
+            await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Mehmet, "request.approve", new JsonObject { ["requestId"] = id, ["step"] = 1 }, inChannel: false));
+            await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Ismail, "request.approve", new JsonObject { ["requestId"] = id, ["step"] = 2 }, inChannel: false));
+            ids.Add(id);
+        }
+
+        var ayse = host.Scalar($"SELECT Id FROM People WHERE AadObjectId = '{Teams.Ayse.AadId}'");
+        JsonObject Delivery(long id, string tag) => new() { ["requestId"] = id, ["tags"] = tag, ["model"] = "Dell OptiPlex 7020", ["holder"] = ayse.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var answers = await Task.WhenAll(
+            host.PostAsync(Teams.CardAction(host.ServiceUrl, Teams.Emre, "request.deliver", Delivery(ids[0], "PC-0200"), inChannel: true)),
+            host.PostAsync(Teams.CardAction(host.ServiceUrl, Teams.Zeynep, "request.deliver", Delivery(ids[1], "pc-0200"), inChannel: true)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.Single(bodies, b => b.Contains("PC-0200 demirbaş numarası zaten kayıtlı", StringComparison.Ordinal));
+        Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Assets WHERE upper(Tag) = 'PC-0200'"));
+        Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM ApprovalRequests WHERE Id IN ({ids[0]}, {ids[1]}) AND Status = 'Delivered'"));
+
+        // A delivery of more tags than the request has items is refused, and nothing is created.
+        var tooMany = await host.InvokeAsync(Teams.CardAction(host.ServiceUrl, Teams.Emre, "request.deliver",
+            Delivery(ids[0] + ids[1] - host.Scalar($"SELECT Id FROM ApprovalRequests WHERE Id IN ({ids[0]}, {ids[1]}) AND Status = 'Delivered'"), "PC-0301 PC-0302"), inChannel: true));
+        Assert.Contains("2 demirbaş numarası yazıldı, ama talepte toplam 1 kalem var", Json(tooMany), StringComparison.Ordinal);
+        Assert.Equal(0, host.Scalar("SELECT COUNT(*) FROM Assets WHERE Tag IN ('PC-0301', 'PC-0302')"));
+    }
+
     private async Task<long> RequestAtUnitManagerAsync()
     {
         var number = await FileReplacementAsync(Teams.Ayse);
