@@ -54,6 +54,12 @@ public sealed partial class ConversationRouter(
                 return [.. await MyRequestsAsync(turn, ct), new TextReply(Text.Get("Dialog_Resume", c))];
             }
 
+            if (turn.Value is null && await requestCommands.TryHandleAsync(turn, ct) is { } commandReplies)
+            {
+                // So are "onaylarım", "zimmetim", "vekil …" and a request number: commands, never answers.
+                return [.. commandReplies, new TextReply(Text.Get("Dialog_Resume", c))];
+            }
+
             var dialog = DialogNamed(record.DialogName);
             var state = dialog is null ? null : ReadState(record, dialog);
             if (dialog is null || state is null || clock.GetUtcNow() - record.UpdatedAt > DialogLifetime)

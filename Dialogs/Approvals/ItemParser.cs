@@ -6,9 +6,19 @@ using HelpdeskBot.Domain.Money;
 
 namespace HelpdeskBot.Dialogs.Approvals;
 
+public enum ItemProblem
+{
+    /// <summary>No item could be read (with prices: no unit price at the end).</summary>
+    Unreadable,
+
+    /// <summary>The quantity is not a whole number from 1 to <see cref="RequestLine.MaxQuantity"/> (e.g. "-5", "0").</summary>
+    Quantity,
+}
+
 /// <summary>
-/// Reads the items a person types, one per line: "2 monitör", "2 adet monitör", "monitör x2", and with prices
-/// "10 toner CF259A 1.250,50" or "10 adet toner × 1.250,50 TL". A line that cannot be read is named by its number.
+/// Reads the items a person types, one per line (or separated by ";"): "2 monitör", "2 adet monitör", "iki monitör",
+/// "monitör x2", and with prices "10 toner CF259A 1.250,50" or "10 adet toner × 1.250,50 TL". A line without a
+/// quantity is one item. A line that cannot be read is named by its number, its text and what is wrong with it.
 /// </summary>
 public static partial class ItemParser
 {
@@ -17,7 +27,14 @@ public static partial class ItemParser
     private static readonly string[] Currency = ["tl", "try", "₺"];
     private static readonly string[] PriceMarks = ["x", "×", "@", "=", ":", "-", "—"];
 
-    public sealed record Result(IReadOnlyList<RequestLine> Lines, int? BadLine);
+    /// <summary>Quantities written as words, Turkish (folded) and English.</summary>
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["bir"] = 1, ["iki"] = 2, ["uc"] = 3, ["dort"] = 4, ["bes"] = 5, ["alti"] = 6, ["yedi"] = 7, ["sekiz"] = 8, ["dokuz"] = 9, ["on"] = 10,
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+    };
+
+    public sealed record Result(IReadOnlyList<RequestLine> Lines, int? BadLine, string? BadText = null, ItemProblem? Problem = null);
 
     public static Result Parse(string text, bool withPrices)
     {
@@ -25,10 +42,10 @@ public static partial class ItemParser
         var lines = new List<RequestLine>();
         for (var i = 0; i < raw.Count; i++)
         {
-            var line = ParseLine(raw[i].TrimStart('-', '*', '•', ' '), withPrices);
+            var (line, problem) = ParseLine(Bullet().Replace(raw[i], string.Empty), withPrices);
             if (line is null)
             {
-                return new Result(lines, i + 1);
+                return new Result(lines, i + 1, raw[i], problem);
             }
 
             lines.Add(line);
@@ -37,7 +54,7 @@ public static partial class ItemParser
         return new Result(lines, null);
     }
 
-    private static RequestLine? ParseLine(string line, bool withPrices)
+    private static (RequestLine? Line, ItemProblem Problem) ParseLine(string line, bool withPrices)
     {
         decimal? price = null;
         if (withPrices)
@@ -51,7 +68,7 @@ public static partial class ItemParser
 
             if (words.Count < 2 || !TurkishMoney.TryParse(words[^1], out var p))
             {
-                return null;
+                return (null, ItemProblem.Unreadable);
             }
 
             words.RemoveAt(words.Count - 1);
@@ -62,6 +79,17 @@ public static partial class ItemParser
 
             price = p;
             line = string.Join(' ', words);
+        }
+
+        if (NegativeQuantity().IsMatch(line))
+        {
+            return (null, ItemProblem.Quantity);
+        }
+
+        var firstWord = line.Split(' ', 2)[0];
+        if (NumberWords.TryGetValue(Engine.TurkishText.Fold(firstWord), out var spelled) && line.Length > firstWord.Length)
+        {
+            line = spelled.ToString(CultureInfo.InvariantCulture) + line[firstWord.Length..];
         }
 
         var quantity = 1;
@@ -77,13 +105,20 @@ public static partial class ItemParser
         }
 
         line = TextRules.Clean(line).Trim();
-        if (line.Length < 2 || line.Length > TextRules.MaxShortText || quantity is < 1 or > RequestLine.MaxQuantity)
+        if (quantity is < 1 or > RequestLine.MaxQuantity)
         {
-            return null;
+            return (null, ItemProblem.Quantity);
         }
 
-        return new RequestLine(line, quantity, price);
+        return line.Length < 2 || line.Length > TextRules.MaxShortText ? (null, ItemProblem.Unreadable) : (new RequestLine(line, quantity, price), ItemProblem.Unreadable);
     }
+
+    /// <summary>A list marker at the start of a line ("- ", "* ", "• ", "1) "), not a minus sign ("-5").</summary>
+    [GeneratedRegex(@"^\s*(?:[-*•]|\d{1,2}\))\s+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^\s*[-−]\s*\d")]
+    private static partial Regex NegativeQuantity();
 
     [GeneratedRegex(@"^(?<n>\d{1,5})\s*(?:adet|ad\.|tane|pcs|x|×)?\s+(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingQuantity();

@@ -131,7 +131,11 @@ public sealed class RequestDialog(
         var parsed = ItemParser.Parse(answer, withPrices);
         if (parsed.BadLine is { } bad)
         {
-            return await ReaskAsync(s, Text.Format(withPrices ? "ExpenseDialog_BadLine" : "ChangeDialog_BadLine", turn.Culture, bad), turn, ct);
+            var line = Text.Literal(parsed.BadText!.Length > 40 ? parsed.BadText[..40] + "…" : parsed.BadText);
+            var problem = parsed.Problem == ItemProblem.Quantity
+                ? Text.Format("Items_BadQuantity", turn.Culture, bad, line, RequestLine.MaxQuantity)
+                : Text.Format(withPrices ? "ExpenseDialog_BadLine" : "ChangeDialog_BadLine", turn.Culture, bad, line);
+            return await ReaskAsync(s, problem, turn, ct);
         }
 
         if (parsed.Lines.Count is 0 or > ItemParser.MaxLines)

@@ -82,7 +82,7 @@ public sealed class RequestDialogTests : IAsyncLifetime
         await chat.SayAsync("harcama talebi");
         await chat.SayAsync("10 toner 1.250,50\n2 adet SSD");
 
-        Assert.Contains("2. satırı okuyamadım", chat.AllText, StringComparison.Ordinal);
+        Assert.Contains("Satır 2 (\"2 adet SSD\") okunamadı: sonda KDV hariç birim fiyat olmalı.", chat.AllText, StringComparison.Ordinal);
         Assert.Contains("Kalemleri yazın", chat.AllText, StringComparison.Ordinal);
     }
 
@@ -105,7 +105,7 @@ public sealed class RequestDialogTests : IAsyncLifetime
         await chat.SayAsync("geri");
         Assert.Contains("Neler gerekiyor", chat.AllText, StringComparison.Ordinal);
         await chat.SayAsync("2 monitör 24 inç\n99999 klavye");
-        Assert.Contains("2. satırı okuyamadım", chat.AllText, StringComparison.Ordinal);
+        Assert.Contains("Satır 2 (\"99999 klavye\"): adet 1 ile 10000 arasında bir tam sayı olmalı.", chat.AllText, StringComparison.Ordinal);
         await chat.SayAsync("2 monitör 24 inç\n1 klavye");
         await chat.SayAsync("ok");
         Assert.Contains("birkaç kelimeyle", chat.AllText, StringComparison.Ordinal);
@@ -131,6 +131,24 @@ public sealed class RequestDialogTests : IAsyncLifetime
 
         Assert.Contains("Bu ilk soru; geri gidilecek bir adım yok.", chat.AllText, StringComparison.Ordinal);
         Assert.Equal("Kind", chat.PendingStep);
+    }
+
+    [Fact]
+    public async Task Commands_InTheMiddleOfARequest_AreAnswered_AndTheRequestWaits()
+    {
+        var chat = harness.ChatAs(Seeded.Ayse);
+        await chat.SayAsync("değişim talebi");
+        await chat.SayAsync("yeni bilgisayar");
+        Assert.Contains("Neler gerekiyor?", chat.AllText, StringComparison.Ordinal);
+
+        await chat.SayAsync("zimmetim");
+        Assert.Contains("Üzerinize zimmetli bir demirbaş görünmüyor.", chat.AllText, StringComparison.Ordinal);
+        Assert.Contains("Yarım kalan talebiniz bekliyor", chat.AllText, StringComparison.Ordinal);
+        await chat.SayAsync("onaylarım");
+        Assert.Contains("Onayınızı bekleyen talep yok.", chat.AllText, StringComparison.Ordinal);
+
+        await chat.SayAsync("1 dizüstü bilgisayar"); // the request goes on where it was
+        Assert.Contains("Gerekçe nedir?", chat.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
