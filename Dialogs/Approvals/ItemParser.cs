@@ -27,12 +27,12 @@ public static partial class ItemParser
     private static readonly string[] Currency = ["tl", "try", "₺"];
     private static readonly string[] PriceMarks = ["x", "×", "@", "=", ":", "-", "—"];
 
-    /// <summary>Quantities written as words, Turkish (folded) and English.</summary>
-    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["bir"] = 1, ["iki"] = 2, ["uc"] = 3, ["dort"] = 4, ["bes"] = 5, ["alti"] = 6, ["yedi"] = 7, ["sekiz"] = 8, ["dokuz"] = 9, ["on"] = 10,
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-    };
+    /// <summary>Quantities one to ten written as words, Turkish (folded) and English.</summary>
+    private static readonly string[][] NumberWords =
+    [
+        ["bir", "iki", "uc", "dort", "bes", "alti", "yedi", "sekiz", "dokuz", "on"],
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+    ];
 
     public sealed record Result(IReadOnlyList<RequestLine> Lines, int? BadLine, string? BadText = null, ItemProblem? Problem = null);
 
@@ -87,7 +87,8 @@ public static partial class ItemParser
         }
 
         var firstWord = line.Split(' ', 2)[0];
-        if (NumberWords.TryGetValue(Engine.TurkishText.Fold(firstWord), out var spelled) && line.Length > firstWord.Length)
+        var spelled = NumberWords.Select(words => Array.IndexOf(words, Engine.TurkishText.Fold(firstWord)) + 1).Max();
+        if (spelled > 0 && line.Length > firstWord.Length)
         {
             line = spelled.ToString(CultureInfo.InvariantCulture) + line[firstWord.Length..];
         }
