@@ -203,6 +203,7 @@ public sealed partial class ConversationRouter(
             }
             else
             {
+                states.Restore(record); // the dialog may have forgotten itself on "send", then stayed (a refusal)
                 record.Update(dialog.Name, dialog.Version, json, now);
             }
         }

@@ -105,8 +105,7 @@ public sealed class RequestDialog(
         {
             RequestStep.Kind => await ChooseAsync(state, answer, KindChoices(c), v => state with { Kind = Enum.Parse<ChangeKind>(v) }, turn, ct),
             RequestStep.Items => await AnswerItemsAsync(state, answer, turn, ct),
-            RequestStep.BudgetLine => await ChooseAsync(state, answer, await BudgetChoicesAsync(c, ct),
-                v => state with { BudgetLineId = int.Parse(v, CultureInfo.InvariantCulture) }, turn, ct),
+            RequestStep.BudgetLine => await AnswerBudgetLineAsync(state, answer, turn, ct),
             RequestStep.Justification => TurkishText.Words(answer).Length < 2
                 ? await ReaskAsync(state, Text.Get("ChangeDialog_JustificationShort", c), turn, ct)
                 : await NextAsync(state with { Justification = answer }, turn, ct),
@@ -229,8 +228,8 @@ public sealed class RequestDialog(
         {
             RequestStep.Kind => [new CardReply(PromptCards.Choice(Text.Get("ChangeDialog_AskKind", c), null, step, KindChoices(c), c, s.Id))],
             RequestStep.Items => [new TextReply(Text.Get(s.Type == RequestType.Change ? "ChangeDialog_AskItems" : "ExpenseDialog_AskItems", c))],
-            RequestStep.BudgetLine => [new CardReply(PromptCards.Choice(Text.Get("ExpenseDialog_AskBudgetLine", c), null, step, await BudgetChoicesAsync(c, ct), c, s.Id))],
-            RequestStep.Justification => [new TextReply(Text.Get("ChangeDialog_AskJustification", c))],
+            RequestStep.BudgetLine => [await BudgetLinePromptAsync(s, c, ct)],
+            RequestStep.Justification => [new TextReply(Text.Get(s.Type == RequestType.Change ? "ChangeDialog_AskJustification" : "ExpenseDialog_AskJustification", c))],
             RequestStep.ReplacedAsset => [new CardReply(PromptCards.Choice(Text.Get("ChangeDialog_AskReplaced", c), Text.Get("ChangeDialog_AskReplacedHint", c), step,
                 [.. (await AssetChoicesAsync(turn, ct)).Take(4), new PromptChoice(Text.Get("Report_DeviceNone", c), "none")], c, s.Id))],
             RequestStep.Urgency => [new CardReply(PromptCards.Choice(Text.Get("Report_AskUrgency", c), null, step, Tickets.FaultReportDialog.UrgencyChoices(c), c, s.Id))],
@@ -285,10 +284,31 @@ public sealed class RequestDialog(
         return mine.Concat(unit).DistinctBy(a => a.Id).Where(a => a.MayBeReplacedFor(turn.User)).Select(a => new PromptChoice(a.Label, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 
-    private async Task<IReadOnlyList<PromptChoice>> BudgetChoicesAsync(CultureInfo c, CancellationToken ct) =>
-        (await approvals.ListBudgetLinesAsync(Istanbul.Year(clock.GetUtcNow()), ct))
-            .Select(b => new PromptChoice($"{b.Label} ({Text.Get("Request_BudgetRemaining", c)}: {TurkishMoney.Format(b.Remaining)})", b.Id.ToString(CultureInfo.InvariantCulture)))
-            .ToList();
+    private async Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(CancellationToken ct) =>
+        await approvals.ListBudgetLinesAsync(Istanbul.Year(clock.GetUtcNow()), ct);
+
+    /// <summary>This year's lines as buttons (code and name), with what remains of each listed above them.</summary>
+    private async Task<Reply> BudgetLinePromptAsync(RequestDialogState s, CultureInfo c, CancellationToken ct)
+    {
+        var lines = await BudgetLinesAsync(ct);
+        var remaining = string.Join("\n", lines.Select(b => $"- {Text.Literal(b.Label)}: {Text.Get("Request_BudgetRemaining", c)} {TurkishMoney.Format(b.Remaining)}"));
+        var choices = lines.Select(b => new PromptChoice(b.Label, b.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        return new CardReply(PromptCards.Choice(Text.Get("ExpenseDialog_AskBudgetLine", c), remaining, nameof(RequestStep.BudgetLine), choices, c, s.Id));
+    }
+
+    /// <summary>A line's economic code as typed ("06.1"), or its name or a button.</summary>
+    private async Task<DialogStep<RequestDialogState>> AnswerBudgetLineAsync(RequestDialogState s, string answer, UserTurn turn, CancellationToken ct)
+    {
+        var lines = await BudgetLinesAsync(ct);
+        var code = answer.Trim().TrimEnd('.');
+        if (lines.SingleOrDefault(b => string.Equals(b.EconomicCode, code, StringComparison.Ordinal)) is { } byCode)
+        {
+            return await NextAsync(s with { BudgetLineId = byCode.Id }, turn, ct);
+        }
+
+        var choices = lines.Select(b => new PromptChoice(b.Label, b.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        return await ChooseAsync(s, answer, choices, v => s with { BudgetLineId = int.Parse(v, CultureInfo.InvariantCulture) }, turn, ct);
+    }
 
     private static List<PromptChoice> KindChoices(CultureInfo c) =>
         Enum.GetValues<ChangeKind>().Select(k => new PromptChoice(Text.Get($"ChangeKind_{k}", c), k.ToString())).ToList();

@@ -111,4 +111,7 @@ public interface IDialogStateRepository
     Task<DialogStateRecord?> FindAsync(string conversationId, CancellationToken ct = default);
     void Add(DialogStateRecord record);
     void Remove(DialogStateRecord record);
+
+    /// <summary>Takes back a <see cref="Remove"/> not saved yet: a dialog that meant to end (e.g. on "send") stays on after all.</summary>
+    void Restore(DialogStateRecord record);
 }

@@ -185,6 +185,15 @@ internal sealed class EfDialogStateRepository(HelpdeskDbContext db) : IDialogSta
     public void Add(DialogStateRecord record) => db.DialogStates.Add(record);
 
     public void Remove(DialogStateRecord record) => db.DialogStates.Remove(record);
+
+    public void Restore(DialogStateRecord record)
+    {
+        var entry = db.Entry(record);
+        if (entry.State == EntityState.Deleted)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
 }
 
 internal sealed class EfApprovalRepository(HelpdeskDbContext db) : IApprovalRepository

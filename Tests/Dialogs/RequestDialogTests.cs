@@ -27,6 +27,9 @@ public sealed class RequestDialogTests : IAsyncLifetime
             chat.AllText, StringComparison.Ordinal);
         Assert.Equal("Confirm", chat.PendingStep); // still open: "geri" to correct it, or cancel
         Assert.Empty(await harness.WithScopeAsync(sp => sp.GetRequiredService<IApprovalRepository>().ListOfRequesterAsync(1, 10)));
+
+        await chat.PressAsync("Confirm", "cancel"); // the summary shown again is alive
+        Assert.Contains("Talep iptal edildi", chat.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +76,19 @@ public sealed class RequestDialogTests : IAsyncLifetime
         Assert.Contains("10 × toner CF259A — 1.250,50 TL = 12.505,00 TL", chat.AllText, StringComparison.Ordinal);
         Assert.Contains("2 × SSD 500 GB — 2.100,00 TL = 4.200,00 TL", chat.AllText, StringComparison.Ordinal);
         Assert.Contains("16.804,90 TL", chat.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expenditure_BudgetLineTypedAsItsCode_IsTaken_AndTheQuestionShowsWhatRemains()
+    {
+        var chat = harness.ChatAs(Seeded.Emre);
+        await chat.SayAsync("harcama talebi");
+        await chat.SayAsync("10 toner CF259A 1.250,50");
+        Assert.Contains("- 06.1 Mamul mal alımları: Kalan ödenek 1.200.000,00 TL", chat.AllText, StringComparison.Ordinal);
+
+        await chat.SayAsync("06.1");
+
+        Assert.Contains("Gerekçe nedir?", chat.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
