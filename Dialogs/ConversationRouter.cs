@@ -177,7 +177,10 @@ public sealed partial class ConversationRouter(
             list.Add(await views.CreateAsync(t, ct));
         }
 
-        return [new CardReply(TicketCards.MyTickets(list, turn.Culture)), .. await requestCommands.MyRequestsAsync(turn, ct)];
+        var requests = await requestCommands.MyRequestsAsync(turn, ct);
+        return list.Count == 0 && requests.Count > 0
+            ? requests // no "you have no requests yet" above the change requests they do have
+            : [new CardReply(TicketCards.MyTickets(list, turn.Culture)), .. requests];
     }
 
     private IDialog? DialogNamed(string name) =>

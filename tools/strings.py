@@ -212,7 +212,7 @@ S = {
 "Check_NoneHelped": ("Hiçbiri işe yaramadı", "None of them helped"),
 "Check_NotSolved": ("Kontroller sorunu çözmedi; talebinizi Bilgi İşlem'e iletmek için devam edelim.", "The checks did not solve it; let us go on and send your request to IT."),
 "Notice_Title": ("{0} talebinizde gelişme", "Update on your request {0}"),
-"MyTickets_Title": ("Talepleriniz", "Your requests"),
+"MyTickets_Title": ("Arıza ve yardım talepleriniz", "Your fault and help requests"),
 "MyTickets_None": ("Henüz bir talebiniz yok.", "You have no requests yet."),
 "Ticket_NotFound": ("{0} numaralı, size ait bir talep bulamadım.", "I found no request {0} of yours."),
 "Channel_OfferTitle": ("Bilgi İşlem kanalı", "IT channel"),

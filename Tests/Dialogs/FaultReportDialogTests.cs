@@ -287,7 +287,7 @@ public sealed class FaultReportDialogTests : IAsyncLifetime
         var chat = harness.ChatAs(Seeded.Ayse);
         await chat.SayAsync("bilgisayarım açılmıyor");
         await chat.SayAsync("TALEPLERİM");
-        Assert.Contains("Talepleriniz", chat.AllText, StringComparison.Ordinal);
+        Assert.Contains("Arıza ve yardım talepleriniz", chat.AllText, StringComparison.Ordinal);
         Assert.Contains("Yarım kalan talebiniz bekliyor", chat.AllText, StringComparison.Ordinal);
 
         await chat.SayAsync("yazı işleri");

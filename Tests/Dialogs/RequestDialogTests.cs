@@ -179,6 +179,9 @@ public sealed class RequestDialogTests : IAsyncLifetime
 
         await ayse.SayAsync("dt-2026-0001");
         Assert.Contains("Değişim talebi DT-2026-0001", ayse.AllText, StringComparison.Ordinal);
+        await ayse.SayAsync("taleplerim");
+        Assert.Contains("DT-2026-0001: BT değerlendirmesi bekliyor", ayse.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Henüz bir talebiniz yok", ayse.AllText, StringComparison.Ordinal); // no fault reports, but this request
         var deniz = harness.ChatAs(Seeded.Deniz, "en-US");
         await deniz.SayAsync("DT-2026-0001");
         Assert.DoesNotContain("dizüstü", deniz.AllText, StringComparison.Ordinal);
