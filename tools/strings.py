@@ -299,6 +299,8 @@ S.update({
 "Assessment_Purchase": ("Satın alma gerekli", "Purchase needed"),
 "Fate_ReturnToStock": ("Depoya iade", "Back to stock"),
 "Fate_Scrap": ("Hurdaya ayır", "Mark for scrap"),
+"FateDone_ReturnToStock": ("depoya iade edildi", "returned to stock"),
+"FateDone_Scrap": ("hurdaya ayrıldı", "marked for scrap"),
 "Step_Approved": ("{0} onayladı ({1})", "approved by {0} ({1})"),
 "Step_Rejected": ("{0} reddetti ({1})", "rejected by {0} ({1})"),
 "Step_ApprovedSelf": ("onayladı ({0})", "approved ({0})"),
@@ -389,6 +391,7 @@ S.update({
 "RequestNotice_Escalated": ("{1}, onaylayıcısı yanıt vermediği için size iletildi; onun adına karar verebilirsiniz.", "{1} was escalated to you because its approver has not answered; you may decide on their behalf."),
 "RequestNotice_StageAdvanced": ("{1}: {3} ({0}).", "{1}: {3} ({0})."),
 "RequestNotice_Delivered": ("{0}, {1} talebinizi teslim etti; demirbaş üzerinize zimmetlendi. \"zimmetim\" yazarak görebilirsiniz.", "{0} delivered your request {1}; the asset is entrusted to you. Type \"my assets\" to see it."),
+"Notice_Slip": ("Taşınır işlem fişi: {0}", "Movable property slip (TİF): {0}"),
 })
 
 def resx(entries, lang):

@@ -147,7 +147,8 @@ public sealed class RequestCardDelivery(
             Text.Get($"RequestStatus_{notice.Status ?? request.Status}", c), notice.Detail is { } stage && Enum.TryParse<RequestStatus>(stage, out var s) ? Text.Get($"RequestStatus_{s}", c) : string.Empty);
         if (notice.Comment is { Length: > 0 } comment)
         {
-            text += "\n\n> " + Text.Literal(comment);
+            // On a delivery the "comment" is the taşınır işlem fişi number: say so.
+            text += "\n\n> " + (notice.Kind == DecisionKind.Delivered ? Text.Format("Notice_Slip", c, Text.Literal(comment)) : Text.Literal(comment));
         }
 
         await sender.SendAsync(JsonConvert.DeserializeObject<ConversationReference>(record.ReferenceJson)!, MessageFactory.Text(text), ct);

@@ -115,7 +115,8 @@ public static class ApprovalCards
         facts.Add(new Fact(Text.Get("Card_Urgency", c), Text.Get($"Urgency_{v.Urgency}", c)));
         if (v.ReplacedAsset is not null)
         {
-            facts.Add(new Fact(Text.Get("Request_ReplacedAsset", c), Text.Literal(v.ReplacedAsset)));
+            facts.Add(new Fact(Text.Get("Request_ReplacedAsset", c), Text.Literal(v.ReplacedAsset)
+                + (v.ReplacedFate is { } fate ? " → " + Text.Get($"FateDone_{fate}", c) : string.Empty)));
         }
 
         if (v.Assessment is { } a)

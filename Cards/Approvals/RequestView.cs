@@ -37,6 +37,9 @@ public sealed record RequestView(
     public IReadOnlyList<PersonOption> Holders { get; init; } = [];
     public int RequesterId { get; init; }
 
+    /// <summary>What became of the replaced asset once the request was delivered.</summary>
+    public ReplacedAssetFate? ReplacedFate { get; init; }
+
     /// <summary>What delivery handed over: "PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz".</summary>
     public IReadOnlyList<string> DeliveredAssets { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Cards.Approvals;
 using HelpdeskBot.Cards.Tickets;
 using HelpdeskBot.Domain.Approvals;
@@ -44,6 +45,12 @@ public sealed class RequestViewFactory(IDirectory directory, IAssetRepository as
             r.CreatedAt)
         {
             RequesterId = r.RequesterId,
+            ReplacedFate = r.Status != RequestStatus.Delivered ? null : replaced?.State switch
+            {
+                AssetState.Scrap => ReplacedAssetFate.Scrap,
+                AssetState.InStock => ReplacedAssetFate.ReturnToStock,
+                _ => null,
+            },
         };
         if (r.Status == RequestStatus.AwaitingAssessment)
         {

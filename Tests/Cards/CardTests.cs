@@ -234,6 +234,7 @@ public sealed class CardTests(Xunit.Abstractions.ITestOutputHelper output)
             CanWithdraw = false,
             DeliverySlip = "TİF-2026-118",
             DeliveredAssets = ["PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz"],
+            ReplacedFate = ReplacedAssetFate.Scrap,
         }, new RequestViewer(false, true, false), tr));
         var expenditure = change with
         {

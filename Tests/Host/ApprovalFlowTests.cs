@@ -76,8 +76,11 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
             inChannel: true));
         Assert.Contains("Teslim edildi", Json(delivered), StringComparison.Ordinal);
         Assert.Contains("PC-0100 · Dell OptiPlex 7020 → Ayşe Yılmaz", Json(delivered), StringComparison.Ordinal);
+        Assert.Contains("PC-0001 · Dell OptiPlex 7010 → hurdaya ayrıldı", Json(delivered), StringComparison.Ordinal);
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM Assets WHERE Tag = 'PC-0100' AND EntrustedToId = {ayseId} AND State = 'InUse' AND SourceRequestId = {id}"));
         Assert.Equal(1, host.Scalar("SELECT COUNT(*) FROM Assets WHERE Tag = 'PC-0001' AND EntrustedToId IS NULL AND State = 'Scrap'"));
+        await host.Connector.WaitForAsync(c => c.ConversationId == Teams.PersonalConversation(Teams.Ayse) && c.Text?.Contains("Taşınır işlem fişi: TİF-2026-118", StringComparison.Ordinal) == true,
+            because: "Ayşe's delivery notice names the slip");
         Assert.Equal(
             "Submitted,Assessed,Approved,Approved,Delivered",
             host.Query($"SELECT Kind FROM DecisionRecords WHERE RequestId = {id} ORDER BY Id", r =>
