@@ -1,7 +1,7 @@
-using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Cards.Approvals;
 using HelpdeskBot.Cards.Tickets;
 using HelpdeskBot.Domain.Approvals;
+using HelpdeskBot.Domain.Assets;
 using HelpdeskBot.Domain.Common;
 using HelpdeskBot.Domain.Directory;
 
