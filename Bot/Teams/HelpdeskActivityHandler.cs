@@ -185,8 +185,11 @@ public sealed class HelpdeskActivityHandler(
         }
         else if (turn.Activity.Conversation?.ConversationType == "channel")
         {
-            // Added to a team: offer to make this channel the IT channel.
-            await turn.SendActivityAsync(Replies.CardMessage(PromptCards.ItChannelOffer(culture)), ct);
+            // Added to a team: offer to make this channel the IT channel, unless there is one ("bt kanalı yap" still moves it).
+            if (!await channel.IsSetAsync(ct))
+            {
+                await turn.SendActivityAsync(Replies.CardMessage(PromptCards.ItChannelOffer(culture)), ct);
+            }
         }
         else
         {

@@ -20,6 +20,9 @@ public sealed class ItChannelCommands(IConversationStore conversations, Monitori
         TurkishText.IsExactly(text, "bt kanalı yap", "bt kanali yap", "bilgi işlem kanalı yap", "bu kanalı bt kanalı yap", "it kanalı yap",
             "set it channel", "make this the it channel", "set channel");
 
+    /// <summary>Whether some channel is the IT channel already (then the bot does not offer one again when a team adds it).</summary>
+    public async Task<bool> IsSetAsync(CancellationToken ct) => await conversations.GetItChannelAsync(ct) is not null;
+
     public async Task<IReadOnlyList<Reply>> HandleMessageAsync(ITurnContext turn, Person person, CultureInfo culture, CancellationToken ct)
     {
         if (IsSetCommand(turn.Activity.Text))

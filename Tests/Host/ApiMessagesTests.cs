@@ -33,6 +33,9 @@ public sealed class ApiMessagesTests : IAsyncLifetime
 
         await host.PostAsync(Teams.ChannelMessage(host.ServiceUrl, Teams.Emre, "bt kanalı yap"));
         await host.Connector.WaitForAsync(c => c.Text?.Contains("artık Bilgi İşlem kanalı", StringComparison.Ordinal) == true, because: "the channel confirmation");
+        await host.PostAsync(Teams.BotAddedToTeam(host.ServiceUrl, Teams.Zeynep)); // the app added again (the Playground does it on every visit)
+        await host.WaitForOutboxAsync();
+        Assert.Single(host.Connector.Calls, c => c.CardText.Contains("Bilgi İşlem kanalı yap", StringComparison.Ordinal)); // no second offer
 
         var number = await ReportPrinterFaultAsync(Teams.Ayse);
 
