@@ -348,6 +348,7 @@ S.update({
 "Action_BudgetLineNotThisYear": ("Bu bütçe kalemi {0} yılına ait; bu yılın kalemlerinden birini seçin.", "This budget line belongs to {0}; choose one of this year's lines."),
 "Action_BudgetLineRequired": ("Bir bütçe kalemi seçin.", "Choose a budget line."),
 "Budget_Exceeded": ("Bütçe yetmiyor, talep kaydedilmedi. {0}: ödenek {2}, taahhüt {3}, harcanan {4}, kalan {5}; bu talep {1}.", "The budget is not enough; nothing was saved. {0}: appropriation {2}, committed {3}, spent {4}, remaining {5}; this request {1}."),
+"Budget_ExceededAction": ("Bütçe yetmiyor; işleminiz kaydedilmedi, talep olduğu gibi duruyor. {0}: ödenek {2}, taahhüt {3}, harcanan {4}, kalan {5}; gereken {1}.", "The budget is not enough; your action was not saved and the request stays as it was. {0}: appropriation {2}, committed {3}, spent {4}, remaining {5}; needed {1}."),
 "Budget_WillBeRefused": ("Toplam, kalan ödeneği ({0}) aşıyor: gönderirseniz reddedilecek.", "The total exceeds the remaining appropriation ({0}): it will be refused if sent."),
 "ChangeDialog_Intro": ("Değişim talebinizi birkaç soruyla oluşturalım.", "Let's create your change request with a few questions."),
 "ExpenseDialog_Intro": ("Harcama talebini birkaç soruyla oluşturalım.", "Let's create the expenditure with a few questions."),

@@ -67,7 +67,7 @@ public sealed class RequestCardActions(
         catch (BudgetExceededException ex)
         {
             logger.RequestAction(verb, person.Id, request.Id, "budget exceeded");
-            return Replies.MessageResponse(RequestDialog.BudgetText(ex, c));
+            return Replies.MessageResponse(RequestDialog.BudgetText(ex, c, onFiledRequest: true));
         }
         catch (DomainException ex)
         {

@@ -210,8 +210,9 @@ public sealed class RequestDialog(
         return End(new TextReply(Text.Format(s.Type == RequestType.Change ? "ChangeDialog_Filed" : "ExpenseDialog_Filed", c, request.Number)));
     }
 
-    public static string BudgetText(BudgetExceededException ex, CultureInfo c) =>
-        Text.Format("Budget_Exceeded", c, Text.Literal(ex.Line), TurkishMoney.Format(ex.Requested), TurkishMoney.Format(ex.Appropriation),
+    /// <summary>The refusal with the line's figures: of a new request (nothing filed), or of an action on a filed one (<paramref name="onFiledRequest"/>).</summary>
+    public static string BudgetText(BudgetExceededException ex, CultureInfo c, bool onFiledRequest = false) =>
+        Text.Format(onFiledRequest ? "Budget_ExceededAction" : "Budget_Exceeded", c, Text.Literal(ex.Line), TurkishMoney.Format(ex.Requested), TurkishMoney.Format(ex.Appropriation),
             TurkishMoney.Format(ex.Committed), TurkishMoney.Format(ex.Spent), TurkishMoney.Format(ex.Remaining));
 
     private async Task<DialogStep<RequestDialogState>> NextAsync(RequestDialogState s, UserTurn turn, CancellationToken ct) =>

@@ -100,7 +100,7 @@ public sealed class ExpenditureFlowTests : IAsyncLifetime
 
         Assert.Equal("application/vnd.microsoft.activity.message", refused["type"]!.GetValue<string>());
         Assert.Equal(
-            "Bütçe yetmiyor, talep kaydedilmedi. 03.7 Menkul mal, gayrimaddi hak alım, bakım ve onarım giderleri: ödenek 150.000,00 TL, taahhüt 100.000,00 TL, harcanan 0,00 TL, kalan 50.000,00 TL; bu talep 80.000,00 TL.",
+            "Bütçe yetmiyor; işleminiz kaydedilmedi, talep olduğu gibi duruyor. 03.7 Menkul mal, gayrimaddi hak alım, bakım ve onarım giderleri: ödenek 150.000,00 TL, taahhüt 100.000,00 TL, harcanan 0,00 TL, kalan 50.000,00 TL; gereken 80.000,00 TL.",
             refused["value"]!.GetValue<string>());
         Assert.Equal((150_000m, 100_000m, 0m), Line(lineId));
         Assert.Equal(1, host.Scalar($"SELECT COUNT(*) FROM ApprovalRequests WHERE Id = {second} AND Status = 'AwaitingApproval'"));
