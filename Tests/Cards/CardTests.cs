@@ -103,7 +103,12 @@ public sealed class CardTests(Xunit.Abstractions.ITestOutputHelper output)
             .Concat(Enum.GetNames<Urgency>().Select(s => "Urgency_" + s))
             .Concat(Enum.GetNames<TicketEventKind>().Select(s => "Event_" + s))
             .Concat(Enum.GetNames<PrinterCheck>().SelectMany(s => new[] { $"Check_{s}_Title", $"Check_{s}_Text" }))
-            .Concat(Enum.GetNames<HelpdeskBot.Domain.Common.DomainError>().Select(s => "Action_" + s)))
+            .Concat(Enum.GetNames<HelpdeskBot.Domain.Common.DomainError>().Select(s => "Action_" + s))
+            .Concat(Enum.GetNames<DecisionKind>().Select(s => "Decision_" + s))
+            .Concat(Enum.GetNames<RequestType>().Select(s => "RequestType_" + s))
+            .Concat(Enum.GetNames<RequestStatus>().Select(s => "RequestStatus_" + s))
+            .Concat(Enum.GetNames<ApproverKind>().Select(s => "Approver_" + s))
+            .Concat(Enum.GetNames<Assessment>().Select(s => "Assessment_" + s)))
         {
             Assert.Contains(key, tr);
         }
